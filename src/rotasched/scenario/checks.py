@@ -1,0 +1,253 @@
+"""Rules that span several records: unique ids, references, sizes that cannot fit.
+
+Each rule is a generator of (location, code, params); the loader turns locations into
+"file: path" or "table row N column C" and codes into zh/en text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from .model import Members, Organisation, Scenario, Series
+
+Loc = tuple[str | int, ...]
+Found = tuple[Loc, str, dict[str, Any]]
+
+
+def cross_check(s: Scenario) -> list[Found]:
+    rules = (
+        unique_ids,
+        one_name_per_secretary,
+        group_refs,
+        series_refs,
+        series_host_pools,
+        series_rooms,
+        twinning_refs,
+        history_refs,
+        travel_refs,
+        centre_closure_rooms,
+        supplied_years,
+    )
+    return [found for rule in rules for found in rule(s)]
+
+
+def _unique(items: Iterable[Any], where: Loc) -> Iterator[Found]:
+    first: dict[str, Loc] = {}
+    for i, item in enumerate(items):
+        loc = (*where, i, "id")
+        if item.id in first:
+            yield loc, "duplicate_id", {"id": item.id, "first": _show(first[item.id])}
+        else:
+            first[item.id] = loc
+
+
+def _show(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
+    return text
+
+
+def unique_ids(s: Scenario) -> Iterator[Found]:
+    yield from _unique(s.groups, ("groups",))
+    yield from _unique(s.organisations, ("organisations",))
+    yield from _unique(s.centres, ("centres",))
+    yield from _unique(s.series, ("series",))
+    yield from _unique(s.twinning, ("twinning",))
+    for c, centre in enumerate(s.centres):
+        yield from _unique(centre.rooms, ("centres", c, "rooms"))
+
+
+def one_name_per_secretary(s: Scenario) -> Iterator[Found]:
+    seen: dict[str, str] = {}
+    for i, org in enumerate(s.organisations):
+        sec = org.secretary
+        if sec.id is None:
+            continue
+        if sec.id in seen and seen[sec.id] != sec.name:
+            yield (
+                ("organisations", i, "secretary", "name"),
+                "person_conflict",
+                {"id": sec.id, "a": seen[sec.id], "b": sec.name},
+            )
+        seen.setdefault(sec.id, sec.name)
+
+
+def _ref(loc: Loc, known: set[str], value: str, what: str) -> Iterator[Found]:
+    if value not in known:
+        yield loc, "unknown_ref", {"what": what, "id": value}
+
+
+def group_refs(s: Scenario) -> Iterator[Found]:
+    groups = {g.id for g in s.groups}
+    for i, org in enumerate(s.organisations):
+        for j, g in enumerate(org.groups):
+            yield from _ref(("organisations", i, "groups", j), groups, g, "group")
+
+
+def _members_refs(s: Scenario, who: Members, loc: Loc) -> Iterator[Found]:
+    groups = {g.id for g in s.groups}
+    orgs = {o.id for o in s.organisations}
+    for j, g in enumerate(who.groups):
+        yield from _ref((*loc, "groups", j), groups, g, "group")
+    for j, o in enumerate(who.orgs):
+        yield from _ref((*loc, "orgs", j), orgs, o, "organisation")
+
+
+def series_refs(s: Scenario) -> Iterator[Found]:
+    for i, series in enumerate(s.series):
+        yield from _members_refs(s, series.participants, ("series", i, "participants"))
+        if series.hosts is not None:
+            yield from _members_refs(s, series.hosts, ("series", i, "hosts"))
+        if not s.members_of(series.participants):
+            yield ("series", i, "participants"), "no_participants", {}
+        pool = set(s.host_pool(series))
+        for j, pair in enumerate(series.strong_weak):
+            for side in ("strong", "weak"):
+                org_id = getattr(pair, side)
+                if org_id not in pool:
+                    yield (
+                        ("series", i, "strong_weak", j, side),
+                        "host_not_in_pool",
+                        {"id": org_id, "series": series.id},
+                    )
+
+
+def _available_somewhere(org: Organisation, start: date, end: date) -> bool:
+    blocked = {d for span in org.blackout for d in span.days()}
+    day = start
+    while day <= end:
+        if day.isoweekday() in org.weekdays and day not in blocked:
+            return True
+        day += timedelta(days=1)
+    return False
+
+
+def series_host_pools(s: Scenario) -> Iterator[Found]:
+    by_id = {o.id: o for o in s.organisations}
+    for i, series in enumerate(s.series):
+        loc: Loc = ("series", i, "hosts" if series.hosts is not None else "participants")
+        pool = s.host_pool(series)
+        if not pool:
+            if series.hosts is not None:
+                yield loc, "pool_no_members", {}
+            continue
+        if not any(_available_somewhere(by_id[o], s.meta.start, s.meta.end) for o in pool):
+            yield loc, "pool_empty", {}
+
+
+def _need(s: Scenario, series: Series) -> int:
+    assert series.room is not None
+    return series.room.capacity or s.attendance(series)
+
+
+def series_rooms(s: Scenario) -> Iterator[Found]:
+    by_id = {o.id: o for o in s.organisations}
+    for i, series in enumerate(s.series):
+        if series.room is None:
+            continue
+        need = _need(s, series)
+        rooms: list[tuple[int, set[str]]] = [
+            (r.capacity, set(r.equipment)) for c in s.centres for r in c.rooms
+        ]
+        if series.room.own_room:
+            rooms += [
+                (o.room.capacity, set(o.room.equipment))
+                for o in (by_id[x] for x in s.host_pool(series) if x in by_id)
+                if o.room is not None
+            ]
+        wanted = set(series.room.equipment)
+        fitting = [cap for cap, eq in rooms if wanted <= eq]
+        if fitting and max(fitting) >= need:
+            continue
+        loc: Loc = ("series", i, "room", "capacity" if series.room.capacity else "equipment")
+        if not rooms or max(cap for cap, _ in rooms) < need:
+            largest = max((cap for cap, _ in rooms), default=0)
+            yield ("series", i, "room"), "room_too_small", {"need": need, "largest": largest}
+        else:
+            yield loc, "equipment_nowhere", {
+                "equipment": "、".join(sorted(wanted)),
+                "need": need,
+            }
+
+
+_FORMS = {
+    "one_to_one": ("one helping and one helped organisation", lambda a, b: a == 1 and b == 1),
+    "many_to_one": (
+        "at least two helping and one helped organisation",
+        lambda a, b: a >= 2 and b == 1,
+    ),
+    "one_to_many": (
+        "one helping and at least two helped organisations",
+        lambda a, b: a == 1 and b >= 2,
+    ),
+}
+
+
+def twinning_refs(s: Scenario) -> Iterator[Found]:
+    orgs = {o.id for o in s.organisations}
+    for i, pair in enumerate(s.twinning):
+        for side in ("helpers", "helped"):
+            for j, org_id in enumerate(getattr(pair, side)):
+                yield from _ref(("twinning", i, side, j), orgs, org_id, "organisation")
+        need, fits = _FORMS[pair.form]
+        if not fits(len(set(pair.helpers)), len(set(pair.helped))):
+            yield ("twinning", i, "form"), "form_sides", {
+                "form": pair.form,
+                "need": need,
+                "helpers": len(set(pair.helpers)),
+                "helped": len(set(pair.helped)),
+            }
+        for org_id in sorted(set(pair.helpers) & set(pair.helped)):
+            yield ("twinning", i, "helped"), "org_both_sides", {"id": org_id}
+
+
+def history_refs(s: Scenario) -> Iterator[Found]:
+    orgs = {o.id for o in s.organisations}
+    series = {x.id: x for x in s.series}
+    pairs = {p.id: p for p in s.twinning}
+    for i, rec in enumerate(s.history.hosts):
+        loc: Loc = ("history", "hosts", i)
+        yield from _ref((*loc, "series"), set(series), rec.series, "series")
+        yield from _ref((*loc, "host"), orgs, rec.host, "organisation")
+    for i, visit in enumerate(s.history.visits):
+        loc = ("history", "visits", i)
+        yield from _ref((*loc, "pair"), set(pairs), visit.pair, "pair")
+        pair = pairs.get(visit.pair)
+        if pair is not None and visit.host not in {*pair.helpers, *pair.helped}:
+            yield (*loc, "host"), "pair_host_not_in_pair", {"id": visit.host, "pair": pair.id}
+
+
+def travel_refs(s: Scenario) -> Iterator[Found]:
+    orgs = {o.id for o in s.organisations}
+    places = orgs | {c.id for c in s.centres}
+    for i, leg in enumerate(s.travel):
+        yield from _ref(("travel", i, "from"), orgs, leg.from_, "organisation")
+        yield from _ref(("travel", i, "to"), places, leg.to, "centre")
+
+
+def centre_closure_rooms(s: Scenario) -> Iterator[Found]:
+    for c, centre in enumerate(s.centres):
+        rooms = {r.id for r in centre.rooms}
+        for k, closure in enumerate(centre.closures):
+            for j, room in enumerate(closure.rooms):
+                yield from _ref(("centres", c, "closures", k, "rooms", j), rooms, room, "room")
+
+
+def supplied_years(s: Scenario) -> Iterator[Found]:
+    for year, days in s.calendar.years.items():
+        loc: Loc = ("calendar", "years", year)
+        holidays = set()
+        for k, span in enumerate(days.holidays):
+            for day in span.days():
+                holidays.add(day)
+                if day.year != year:
+                    yield (*loc, "holidays", k), "calendar_day_year", {"day": day, "year": year}
+                    break
+        for k, day in enumerate(days.workdays):
+            if day.year != year:
+                yield (*loc, "workdays", k), "calendar_day_year", {"day": day, "year": year}
+            elif day in holidays:
+                yield (*loc, "workdays", k), "calendar_day_both", {"day": day}

@@ -1,0 +1,148 @@
+"""Read a scenario file (YAML plus the tables it names), validate it, report every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .checks import Loc, cross_check
+from .errors import Problem, ScenarioError
+from .model import Scenario
+from .tables import TABLE_FIELDS, Origin, TableError, as_table_ref, read_table
+
+
+def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
+    """The validated scenario, or ScenarioError listing every problem (in zh or en)."""
+    path = Path(path)
+    shown = str(path)
+    raw = _read_yaml(path, shown, locale or "en")
+    lang = locale or _declared_locale(raw)
+    origins: dict[Loc, Origin] = {}
+    problems: list[Problem] = []
+    for field in TABLE_FIELDS:
+        _expand_tables(raw, field, (), path.parent, origins, problems)
+    if problems:
+        raise ScenarioError(problems, lang)
+    try:
+        scenario = Scenario.model_validate(raw)
+    except ValidationError as exc:
+        located = [_from_pydantic(err, shown, origins) for err in exc.errors()]
+        raise ScenarioError(located, lang) from None
+    except RecursionError:
+        raise ScenarioError(
+            [Problem(shown, "", "yaml_syntax", {"reason": "recursive alias"})], lang
+        ) from None
+    semantic = [_locate(loc, code, params, shown, origins) for loc, code, params in cross_check(scenario)]
+    if semantic:
+        raise ScenarioError(semantic, lang)
+    scenario._source = shown
+    return scenario
+
+
+def _read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
+    if not path.is_file():
+        raise ScenarioError([Problem(shown, "", "file_missing")], locale)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScenarioError([Problem(shown, "", "file_unreadable", {"reason": str(exc)})], locale) from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ScenarioError([Problem(shown, where, "yaml_syntax", {"reason": reason})], locale) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # PyYAML's own constructors raise these, e.g. for a timestamp 2026-13-45.
+        raise ScenarioError([Problem(shown, "", "yaml_syntax", {"reason": str(exc)})], locale) from None
+    if not isinstance(raw, dict):
+        raise ScenarioError([Problem(shown, "", "not_a_mapping")], locale)
+    return raw
+
+
+def _declared_locale(raw: dict[str, Any]) -> str:
+    meta = raw.get("meta")
+    locale = meta.get("locale") if isinstance(meta, dict) else None
+    return locale if locale in ("zh", "en") else "zh"
+
+
+def _expand_tables(
+    node: Any,
+    field: tuple[str, ...],
+    at: Loc,
+    base: Path,
+    origins: dict[Loc, Origin],
+    problems: list[Problem],
+) -> None:
+    """Replace a table reference at `field` (below `node`) by the table's records."""
+    if not field:
+        return
+    head, rest = field[0], field[1:]
+    if head == "*":
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                _expand_tables(item, rest, (*at, i), base, origins, problems)
+        return
+    if not isinstance(node, dict) or head not in node:
+        return
+    if rest:
+        _expand_tables(node[head], rest, (*at, head), base, origins, problems)
+        return
+    ref = as_table_ref(node[head], base)
+    if ref is None:
+        return
+    shown = str(ref.file)
+    try:
+        rows = read_table(ref)
+    except TableError as exc:
+        problems.append(Problem(shown, "", exc.code, exc.params))
+        return
+    except OSError as exc:
+        problems.append(Problem(shown, "", "table_unreadable", {"reason": str(exc)}))
+        return
+    node[head] = [record for _, record in rows]
+    for i, (row, _) in enumerate(rows):
+        origins[(*at, head, i)] = Origin(shown, row)
+
+
+def _path_text(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def _locate(loc: Loc, code: str, params: dict[str, Any], shown: str, origins: dict[Loc, Origin]) -> Problem:
+    for cut in range(len(loc), 0, -1):
+        origin = origins.get(loc[:cut])
+        if origin is not None:
+            column = ".".join(str(p) for p in loc[cut:] if not isinstance(p, int))
+            where = f"row {origin.row}" + (f" column {column}" if column else "")
+            return Problem(origin.file, where, code, params)
+    return Problem(shown, _path_text(loc), code, params)
+
+
+def _from_pydantic(err: Any, shown: str, origins: dict[Loc, Origin]) -> Problem:
+    params = dict(err.get("ctx") or {})
+    params.setdefault("input", _short(err.get("input")))
+    if isinstance(params.get("input"), str | int | float | bool | type(None)):
+        params["input"] = _short(params["input"])
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    problem = _locate(loc, err["type"], params, shown, origins)
+    return Problem(problem.file, problem.path, problem.code, problem.params, err.get("msg", ""))
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        text = repr(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    if isinstance(value, str) and len(value) > 60:
+        return value[:57] + "..."
+    return value

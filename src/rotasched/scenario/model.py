@@ -1,0 +1,418 @@
+"""The scenario as a committee writes it: organisations, centres, series, pairs, history.
+
+This is the *validated input*, nothing derived. Derivations (occurrences, candidate days,
+host pools, travel) belong to `rotasched.problem`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    NonNegativeInt,
+    PositiveInt,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .fields import (
+    Clock,
+    Frozen,
+    HoursField,
+    Id,
+    ListCell,
+    Minutes,
+    Span,
+    SpanField,
+    Text,
+    Weekday,
+)
+
+IdList = Annotated[list[Id], ListCell]
+WeekdayList = Annotated[list[Weekday], ListCell]
+SpanList = Annotated[list[SpanField], ListCell]
+TextList = Annotated[list[Text], ListCell]
+
+ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7]
+WORK_WEEK = [1, 2, 3, 4, 5]
+
+# Activity types: the canonical key is English; the Chinese names committees use are accepted.
+SERIES_TYPES = {
+    "theme_day": "主题党日",
+    "joint_lecture": "联合党课",
+    "joint_meeting": "联席会议",
+    "volunteer": "志愿服务",
+    "training": "培训",
+    "other": "其他",
+}
+ORG_KINDS = {
+    "enterprise": "企业",
+    "village": "村",
+    "community": "社区",
+    "organ": "机关",
+    "school": "学校",
+    "other": "其他",
+}
+GROUP_KINDS = {
+    "park": "园区",
+    "joint_branch": "联合党支部",
+    "street": "街道",
+    "district": "区",
+    "other": "其他",
+}
+
+
+def _alias(table: dict[str, str]) -> BeforeValidator:
+    """Accept the Chinese name of a choice as well as its key."""
+    reverse = {zh: key for key, zh in table.items()}
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, str):
+            return reverse.get(value.strip(), value.strip())
+        return value
+
+    return BeforeValidator(convert)
+
+
+SeriesType = Annotated[
+    Literal["theme_day", "joint_lecture", "joint_meeting", "volunteer", "training", "other"],
+    _alias(SERIES_TYPES),
+]
+OrgKind = Annotated[
+    Literal["enterprise", "village", "community", "organ", "school", "other"], _alias(ORG_KINDS)
+]
+GroupKind = Annotated[
+    Literal["park", "joint_branch", "street", "district", "other"], _alias(GROUP_KINDS)
+]
+
+
+class Meta(Frozen):
+    name: Text
+    locale: Literal["zh", "en"] = "zh"
+    timezone: str = "Asia/Shanghai"
+    start: date
+    end: date
+    description: str = ""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except Exception as exc:  # zoneinfo raises several types for bad keys
+            raise PydanticCustomError("bad_timezone", "unknown zone", {"input": value}) from exc
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Meta:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "end_before_start", "ends before it starts", {"start": self.start, "end": self.end}
+            )
+        return self
+
+
+class YearDays(Frozen):
+    """An official arrangement the scenario supplies for a year chinesecalendar lacks."""
+
+    holidays: SpanList = Field(default_factory=list)
+    workdays: Annotated[list[date], ListCell] = Field(default_factory=list)  # 调休 weekends
+
+
+class CalendarSpec(Frozen):
+    provisional: bool = False
+    years: dict[int, YearDays] = Field(default_factory=dict)
+    closures: SpanList = Field(default_factory=list)
+
+
+class Location(Frozen):
+    district: str = ""
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+
+class Secretary(Frozen):
+    id: Id | None = None  # the same id on two organisations means one person
+    name: Text
+    contact: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.id or self.name
+
+
+class OwnRoom(Frozen):
+    capacity: PositiveInt
+    equipment: TextList = Field(default_factory=list)
+
+
+class Group(Frozen):
+    id: Id
+    name: Text
+    kind: GroupKind = "other"
+
+
+class Organisation(Frozen):
+    id: Id
+    name: Text
+    kind: OrgKind = "other"
+    groups: IdList = Field(default_factory=list)
+    members: NonNegativeInt = 0
+    secretary: Secretary
+    room: OwnRoom | None = None
+    location: Location = Field(default_factory=Location)
+    blackout: SpanList = Field(default_factory=list)
+    weekdays: WeekdayList = Field(default_factory=lambda: list(ALL_WEEKDAYS))
+
+
+class Room(Frozen):
+    id: Id
+    name: str = ""
+    capacity: PositiveInt
+    equipment: TextList = Field(default_factory=list)
+
+
+class Closure(Span):
+    rooms: IdList = Field(default_factory=list)  # empty: the whole centre
+
+
+def _closure(value: Any) -> Any:
+    from .fields import parse_span
+
+    return parse_span(value)
+
+
+class Centre(Frozen):
+    id: Id
+    name: Text
+    location: Location = Field(default_factory=Location)
+    open_days: WeekdayList = Field(default_factory=lambda: list(WORK_WEEK))
+    hours: HoursField = Field(default_factory=lambda: {"open": "08:30", "close": "17:30"})
+    # Closed on official holidays and open on 调休 working weekends, like the offices around it.
+    follows_official_calendar: bool = True
+    rooms: list[Room] = Field(min_length=1)
+    closures: Annotated[list[Annotated[Closure, BeforeValidator(_closure)]], ListCell] = Field(
+        default_factory=list
+    )
+
+
+class Members(Frozen):
+    """Who takes part: whole groups and/or single organisations."""
+
+    groups: IdList = Field(default_factory=list)
+    orgs: IdList = Field(default_factory=list)
+
+
+class Cadence(Frozen):
+    kind: Literal["monthly", "quarterly", "yearly", "weeks", "dates"]
+    weeks: int = 0
+    dates: tuple[date, ...] = ()
+
+
+def parse_cadence(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, list):
+        return {"kind": "dates", "dates": value}
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in ("monthly", "quarterly", "yearly"):
+            return {"kind": text}
+        match = re.fullmatch(r"every-(\d+)-weeks?", text)
+        if match and int(match.group(1)) >= 1:
+            return {"kind": "weeks", "weeks": int(match.group(1))}
+    raise PydanticCustomError("bad_cadence", "bad cadence {input!r}", {"input": value})
+
+
+class DayRule(Frozen):
+    """Which day of the period an occurrence prefers.
+
+    kind any: any working day; nth: the n-th (or last, n=-1) given weekday of the month;
+    nth_workday: the n-th (or last) working day; fixed: day n of the month.
+    """
+
+    kind: Literal["any", "nth", "nth_workday", "fixed"]
+    n: int = 0
+    weekday: int = 0
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+def parse_day_rule(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in ("any-workday", "any"):
+            return {"kind": "any"}
+        match = re.fullmatch(r"day-(\d{1,2})", text)
+        if match and 1 <= int(match.group(1)) <= 31:
+            return {"kind": "fixed", "n": int(match.group(1))}
+        match = re.fullmatch(r"(first|second|third|fourth|last)-(\w+)", text)
+        if match:
+            n = _ORDINALS[match.group(1)]
+            if match.group(2) == "workday":
+                return {"kind": "nth_workday", "n": n}
+            from .fields import parse_weekday
+
+            try:
+                return {"kind": "nth", "n": n, "weekday": parse_weekday(match.group(2))}
+            except Exception:
+                pass
+    raise PydanticCustomError("bad_day_rule", "bad day rule {input!r}", {"input": value})
+
+
+class RoomNeed(Frozen):
+    capacity: PositiveInt | None = None  # default: expected attendance
+    equipment: TextList = Field(default_factory=list)
+    own_room: bool = True  # the host's own room may serve if big enough
+
+
+class StrongWeak(Frozen):
+    strong: Id
+    weak: Id
+
+
+class Series(Frozen):
+    id: Id
+    name: Text
+    type: SeriesType = "other"
+    cadence: Annotated[Cadence, BeforeValidator(parse_cadence)]
+    day: Annotated[DayRule, BeforeValidator(parse_day_rule)] = Field(
+        default_factory=lambda: DayRule(kind="any")
+    )
+    # If the preferred day is not a working day: take the next or previous working day.
+    fallback: Literal["next", "previous"] = "next"
+    # May the planner move an occurrence to another working day of its period (at a cost)?
+    flexible: bool = True
+    start: Clock
+    duration: Minutes
+    participants: Members
+    hosts: Members | None = None  # default: the participants
+    attendance: PositiveInt | None = None  # default: from member counts
+    delegates_per_org: PositiveInt | None = None  # e.g. 1 for a meeting of secretaries
+    term: Literal["occurrence", "month", "quarter", "year"] = "occurrence"
+    fairness: Literal["equal", "members"] = "equal"
+    room: RoomNeed | None = None  # None: needs no room (e.g. 志愿服务 outdoors)
+    strong_weak: list[StrongWeak] = Field(default_factory=list)
+
+
+class Twinning(Frozen):
+    id: Id
+    name: str = ""
+    form: Literal["one_to_one", "many_to_one", "one_to_many"]
+    helpers: IdList = Field(min_length=1)
+    helped: IdList = Field(min_length=1)
+    visits: PositiveInt = 1
+    per: Literal["month", "quarter", "year"] = "quarter"
+    hosts: Literal["both", "helpers", "helped"] = "both"
+    alternate: bool = True
+    start: Clock = Field(default_factory=lambda: 570)  # 09:30
+    duration: Minutes = 180
+    delegation: PositiveInt = 5
+    min_gap_days: NonNegativeInt = 14
+
+
+class HostRecord(Frozen):
+    series: Id
+    date: date
+    host: Id
+
+
+class VisitRecord(Frozen):
+    pair: Id
+    date: date
+    host: Id
+
+
+class History(Frozen):
+    hosts: list[HostRecord] = Field(default_factory=list)
+    visits: list[VisitRecord] = Field(default_factory=list)
+
+
+class Travel(Frozen):
+    """Minutes from an organisation to a centre or another organisation."""
+
+    model_config = Frozen.model_config | {"populate_by_name": True}
+
+    from_: Id = Field(alias="from")
+    to: Id
+    minutes: NonNegativeInt
+
+
+class Weights(Frozen):
+    """Weights of the soft goals; 0 switches a goal off."""
+
+    fairness: NonNegativeInt = 10
+    first_round: NonNegativeInt = 20  # nobody hosts twice before everyone hosted once
+    back_to_back: NonNegativeInt = 5
+    strong_weak: NonNegativeInt = 3
+    travel: NonNegativeInt = 1
+    regular_day: NonNegativeInt = 2
+    centre_balance: NonNegativeInt = 1
+    visit_spread: NonNegativeInt = 2
+    visit_alternation: NonNegativeInt = 5
+
+
+class Scenario(Frozen):
+    meta: Meta
+    calendar: CalendarSpec = Field(default_factory=CalendarSpec)
+    groups: list[Group] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(min_length=1)
+    centres: list[Centre] = Field(default_factory=list)
+    series: list[Series] = Field(default_factory=list)
+    twinning: list[Twinning] = Field(default_factory=list)
+    history: History = Field(default_factory=History)
+    travel: list[Travel] = Field(default_factory=list)
+    weights: Weights = Field(default_factory=Weights)
+    # The file it was read from, for error messages of later stages.
+    _source: str = PrivateAttr("scenario")
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    def org(self, org_id: str) -> Organisation:
+        return next(o for o in self.organisations if o.id == org_id)
+
+    def members_of(self, who: Members) -> list[str]:
+        """Organisation ids named directly or through a group, in scenario order."""
+        groups, orgs = set(who.groups), set(who.orgs)
+        return [o.id for o in self.organisations if o.id in orgs or groups & set(o.groups)]
+
+    def host_pool(self, series: Series) -> list[str]:
+        return self.members_of(series.hosts or series.participants)
+
+    def attendance(self, series: Series) -> int:
+        """Expected people at one occurrence: given, delegates x orgs, or the member counts."""
+        if series.attendance is not None:
+            return series.attendance
+        orgs = self.members_of(series.participants)
+        if series.delegates_per_org is not None:
+            return series.delegates_per_org * len(orgs)
+        return sum(self.org(o).members for o in orgs)
+
+
+__all__ = [
+    "Cadence",
+    "CalendarSpec",
+    "Centre",
+    "Closure",
+    "DayRule",
+    "Group",
+    "History",
+    "Organisation",
+    "Room",
+    "Scenario",
+    "Series",
+    "Span",
+    "Twinning",
+]
