@@ -85,7 +85,9 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
     for year in range(meta.start.year, meta.end.year + 1):
         if year in spec.years:
             supplied = spec.years[year]
-            holidays.update({d: span.reason or "holiday" for span in supplied.holidays for d in span.days()})
+            holidays.update(
+                {d: span.reason or "holiday" for span in supplied.holidays for d in span.days()}
+            )
             adjusted.update(supplied.workdays)
             sources[year] = "scenario"
         elif year <= last_known:
@@ -106,12 +108,11 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
     if problems:
         raise ScenarioError(problems, meta.locale)
     closed = {d for span in spec.closures for d in span.days()}
-    day, workdays = meta.start, set()
-    while day <= meta.end:
+    workdays = set()
+    for day in (meta.start + timedelta(days=i) for i in range((meta.end - meta.start).days + 1)):
         official = day in adjusted or (day.isoweekday() <= 5 and day not in holidays)
         if official and day not in closed:
             workdays.add(day)
-        day += timedelta(days=1)
     if not workdays:
         raise ScenarioError(
             [Problem(file, "meta", "no_workdays", {"start": meta.start, "end": meta.end})],

@@ -116,12 +116,14 @@ def series_refs(s: Scenario) -> Iterator[Found]:
 
 
 def _available_somewhere(org: Organisation, start: date, end: date) -> bool:
+    if not org.weekdays:
+        return False
     blocked = {d for span in org.blackout for d in span.days()}
-    day = start
-    while day <= end:
+    # Count days rather than step past `end`: a horizon may end on date.max (9999-12-31).
+    for i in range((end - start).days + 1):
+        day = start + timedelta(days=i)
         if day.isoweekday() in org.weekdays and day not in blocked:
             return True
-        day += timedelta(days=1)
     return False
 
 

@@ -18,9 +18,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_missing": ("file not found", "找不到文件"),
     "file_unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
     "yaml_syntax": ("not valid YAML: {reason}", "不是有效的 YAML：{reason}"),
-    "not_a_mapping": ("the scenario must be a mapping of sections", "场景文件的顶层必须是若干键值段落"),
+    "not_a_mapping": (
+        "the scenario must be a mapping of sections",
+        "场景文件的顶层必须是若干键值段落",
+    ),
     "table_unreadable": ("cannot read the table: {reason}", "无法读取表格：{reason}"),
-    "table_sheet_missing": ("the workbook has no sheet “{sheet}”", "工作簿中没有名为“{sheet}”的工作表"),
+    "table_sheet_missing": (
+        "the workbook has no sheet “{sheet}”",
+        "工作簿中没有名为“{sheet}”的工作表",
+    ),
     "table_kind": (
         "a table must be a .csv or .xlsx file", "表格必须是 .csv 或 .xlsx 文件"
     ),
@@ -33,7 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "int_from_float": ("must be a whole number, got {input!r}", "必须是整数，实际为 {input!r}"),
     "float_parsing": ("must be a number, got {input!r}", "必须是数字，实际为 {input!r}"),
     "float_type": ("must be a number, got {input!r}", "必须是数字，实际为 {input!r}"),
-    "bool_parsing": ("must be true or false, got {input!r}", "必须是 true 或 false，实际为 {input!r}"),
+    "bool_parsing": (
+        "must be true or false, got {input!r}",
+        "必须是 true 或 false，实际为 {input!r}",
+    ),
     "bool_type": ("must be true or false, got {input!r}", "必须是 true 或 false，实际为 {input!r}"),
     "string_type": ("must be text, got {input!r}", "必须是文本，实际为 {input!r}"),
     "string_too_short": ("must not be empty", "不能为空"),
@@ -43,29 +52,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "list_type": ("must be a list, got {input!r}", "必须是列表，实际为 {input!r}"),
     "dict_type": ("must be a mapping of fields, got {input!r}", "必须是字段映射，实际为 {input!r}"),
-    "model_type": ("must be a mapping of fields, got {input!r}", "必须是字段映射，实际为 {input!r}"),
+    "model_type": (
+        "must be a mapping of fields, got {input!r}",
+        "必须是字段映射，实际为 {input!r}",
+    ),
     "model_attributes_type": (
         "must be a mapping of fields, got {input!r}", "必须是字段映射，实际为 {input!r}"
     ),
     "date_from_datetime_parsing": (
-        "must be a date like 2026-03-01, got {input!r}", "必须是形如 2026-03-01 的日期，实际为 {input!r}"
+        "must be a date like 2026-03-01, got {input!r}",
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}"
     ),
     "date_parsing": (
-        "must be a date like 2026-03-01, got {input!r}", "必须是形如 2026-03-01 的日期，实际为 {input!r}"
+        "must be a date like 2026-03-01, got {input!r}",
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}"
     ),
     "date_type": (
-        "must be a date like 2026-03-01, got {input!r}", "必须是形如 2026-03-01 的日期，实际为 {input!r}"
+        "must be a date like 2026-03-01, got {input!r}",
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}"
     ),
     "date_from_datetime_inexact": (
         "must be a date without a time, got {input!r}", "必须是不含时刻的日期，实际为 {input!r}"
     ),
-    "time_parsing": ("must be a time like 09:00, got {input!r}", "必须是形如 09:00 的时刻，实际为 {input!r}"),
-    "time_type": ("must be a time like 09:00, got {input!r}", "必须是形如 09:00 的时刻，实际为 {input!r}"),
+    "time_parsing": (
+        "must be a time like 09:00, got {input!r}",
+        "必须是形如 09:00 的时刻，实际为 {input!r}",
+    ),
+    "time_type": (
+        "must be a time like 09:00, got {input!r}",
+        "必须是形如 09:00 的时刻，实际为 {input!r}",
+    ),
     "literal_error": (
         "must be one of {expected}, got {input!r}", "必须是 {expected} 之一，实际为 {input!r}"
     ),
-    "enum": ("must be one of {expected}, got {input!r}", "必须是 {expected} 之一，实际为 {input!r}"),
-    "greater_than_equal": ("must be at least {ge}, got {input!r}", "不能小于 {ge}，实际为 {input!r}"),
+    "enum": (
+        "must be one of {expected}, got {input!r}",
+        "必须是 {expected} 之一，实际为 {input!r}",
+    ),
+    "greater_than_equal": (
+        "must be at least {ge}, got {input!r}",
+        "不能小于 {ge}，实际为 {input!r}",
+    ),
     "greater_than": ("must be greater than {gt}, got {input!r}", "必须大于 {gt}，实际为 {input!r}"),
     "less_than_equal": ("must be at most {le}, got {input!r}", "不能大于 {le}，实际为 {input!r}"),
     "too_short": ("needs at least {min_length} item(s)", "至少需要 {min_length} 项"),
@@ -98,9 +125,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "必须是 monthly、quarterly、yearly、every-N-weeks 或日期列表；实际为 {input!r}",
     ),
     # cross-reference rules
-    "duplicate_id": ("duplicate id “{id}” (first used at {first})", "编号“{id}”重复（首次出现于 {first}）"),
+    "duplicate_id": (
+        "duplicate id “{id}” (first used at {first})",
+        "编号“{id}”重复（首次出现于 {first}）",
+    ),
     "unknown_ref": ("refers to unknown {what} “{id}”", "引用了不存在的{what_zh}“{id}”"),
-    "end_before_start": ("ends ({end}) before it starts ({start})", "结束日期（{end}）早于开始日期（{start}）"),
+    "end_before_start": (
+        "ends ({end}) before it starts ({start})",
+        "结束日期（{end}）早于开始日期（{start}）",
+    ),
     "span_outside_horizon": (
         "{start}..{end} lies outside the horizon {h_start}..{h_end}",
         "{start}..{end} 不在计划期 {h_start}..{h_end} 之内",
@@ -146,7 +179,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "calendar (rule-based holidays, no 调休) that every output marks as provisional",
         "chinesecalendar 尚未收录 {year} 年的法定节假日安排（目前收录至 {last} 年）。"
         "请在 calendar.years.{year} 中填写当年的节假日和调休上班日，"
-        "或设置 calendar.provisional: true，按规则推算的临时日历（不含调休）排期，所有输出都会标注为临时",
+        "或设置 calendar.provisional: true，按规则推算的临时日历（不含调休）排期，"
+        "所有输出都会标注为临时",
     ),
     "calendar_day_both": (
         "{day} is listed both as a holiday and as a working day",

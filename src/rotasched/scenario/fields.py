@@ -102,7 +102,7 @@ def parse_weekday(value: Any) -> int:
         return value
     if isinstance(value, str):
         key = value.strip().lower()
-        if key.isdigit() and 1 <= int(key) <= 7:
+        if key.isascii() and key.isdigit() and 1 <= int(key) <= 7:
             return int(key)
         if key[:3] in _WEEKDAYS and key[:3].isascii():
             return _WEEKDAYS[key[:3]]
@@ -113,7 +113,7 @@ def parse_weekday(value: Any) -> int:
 
 Weekday = Annotated[int, BeforeValidator(parse_weekday)]
 
-_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*(?:m|min))?$")
+_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*(?:m|min))?$", re.ASCII)
 
 
 def parse_duration(value: Any) -> int:
@@ -124,7 +124,7 @@ def parse_duration(value: Any) -> int:
         return value
     if isinstance(value, str):
         text = value.strip().lower()
-        if text.isdigit() and int(text) > 0:
+        if text.isascii() and text.isdigit() and int(text) > 0:
             return int(text)
         match = _DURATION.match(text)
         if match and any(match.groups()):
@@ -157,12 +157,18 @@ def parse_hours(value: Any) -> Any:
     if isinstance(value, dict):
         return value
     if isinstance(value, str):
-        match = re.match(r"^\s*(\d{1,2}:\d{2})\s*[-–~～至]\s*(\d{1,2}:\d{2})\s*$", value)
+        match = re.match(
+            r"^\s*(\d{1,2}:\d{2})\s*[-–~～至]\s*(\d{1,2}:\d{2})\s*$", value, re.ASCII
+        )
         if match:
-            a = time.fromisoformat(match.group(1).zfill(5))
-            b = time.fromisoformat(match.group(2).zfill(5))
-            if a < b:
-                return {"open": a, "close": b}
+            try:
+                a = time.fromisoformat(match.group(1).zfill(5))
+                b = time.fromisoformat(match.group(2).zfill(5))
+            except ValueError:  # 25:00 fits the pattern but is no time of day
+                pass
+            else:
+                if a < b:
+                    return {"open": a, "close": b}
     raise PydanticCustomError("bad_hours", "bad opening hours {input!r}", {"input": value})
 
 

@@ -22,20 +22,29 @@ def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
     lang = locale or _declared_locale(raw)
     origins: dict[Loc, Origin] = {}
     problems: list[Problem] = []
+    unread: list[Loc] = []  # fields whose table could not be read
     for field in TABLE_FIELDS:
-        _expand_tables(raw, field, (), path.parent, origins, problems)
-    if problems:
-        raise ScenarioError(problems, lang)
+        _expand_tables(raw, field, (), path.parent, origins, problems, unread)
+    # Report every problem at once: a table that cannot be read does not hide the errors of
+    # the rest of the file (only those of the unread field itself, which would be noise).
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as exc:
-        located = [_from_pydantic(err, shown, origins) for err in exc.errors()]
-        raise ScenarioError(located, lang) from None
+        located = [
+            _from_pydantic(err, shown, origins)
+            for err in exc.errors()
+            if not any(_loc(err)[: len(u)] == u for u in unread)
+        ]
+        raise ScenarioError(problems + located, lang) from None
     except RecursionError:
         raise ScenarioError(
-            [Problem(shown, "", "yaml_syntax", {"reason": "recursive alias"})], lang
+            [*problems, Problem(shown, "", "yaml_syntax", {"reason": "recursive alias"})], lang
         ) from None
-    semantic = [_locate(loc, code, params, shown, origins) for loc, code, params in cross_check(scenario)]
+    if problems:
+        raise ScenarioError(problems, lang)
+    semantic = [
+        _locate(loc, code, params, shown, origins) for loc, code, params in cross_check(scenario)
+    ]
     if semantic:
         raise ScenarioError(semantic, lang)
     scenario._source = shown
@@ -48,17 +57,20 @@ def _read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ScenarioError([Problem(shown, "", "file_unreadable", {"reason": str(exc)})], locale) from None
+        problem = Problem(shown, "", "file_unreadable", {"reason": str(exc)})
+        raise ScenarioError([problem], locale) from None
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1} column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ScenarioError([Problem(shown, where, "yaml_syntax", {"reason": reason})], locale) from None
+        problem = Problem(shown, where, "yaml_syntax", {"reason": reason})
+        raise ScenarioError([problem], locale) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # PyYAML's own constructors raise these, e.g. for a timestamp 2026-13-45.
-        raise ScenarioError([Problem(shown, "", "yaml_syntax", {"reason": str(exc)})], locale) from None
+        problem = Problem(shown, "", "yaml_syntax", {"reason": str(exc)})
+        raise ScenarioError([problem], locale) from None
     if not isinstance(raw, dict):
         raise ScenarioError([Problem(shown, "", "not_a_mapping")], locale)
     return raw
@@ -77,6 +89,7 @@ def _expand_tables(
     base: Path,
     origins: dict[Loc, Origin],
     problems: list[Problem],
+    unread: list[Loc],
 ) -> None:
     """Replace a table reference at `field` (below `node`) by the table's records."""
     if not field:
@@ -85,12 +98,12 @@ def _expand_tables(
     if head == "*":
         if isinstance(node, list):
             for i, item in enumerate(node):
-                _expand_tables(item, rest, (*at, i), base, origins, problems)
+                _expand_tables(item, rest, (*at, i), base, origins, problems, unread)
         return
     if not isinstance(node, dict) or head not in node:
         return
     if rest:
-        _expand_tables(node[head], rest, (*at, head), base, origins, problems)
+        _expand_tables(node[head], rest, (*at, head), base, origins, problems, unread)
         return
     ref = as_table_ref(node[head], base)
     if ref is None:
@@ -100,9 +113,11 @@ def _expand_tables(
         rows = read_table(ref)
     except TableError as exc:
         problems.append(Problem(shown, "", exc.code, exc.params))
+        unread.append((*at, head))
         return
     except OSError as exc:
         problems.append(Problem(shown, "", "table_unreadable", {"reason": str(exc)}))
+        unread.append((*at, head))
         return
     node[head] = [record for _, record in rows]
     for i, (row, _) in enumerate(rows):
@@ -119,7 +134,9 @@ def _path_text(loc: Loc) -> str:
     return text
 
 
-def _locate(loc: Loc, code: str, params: dict[str, Any], shown: str, origins: dict[Loc, Origin]) -> Problem:
+def _locate(
+    loc: Loc, code: str, params: dict[str, Any], shown: str, origins: dict[Loc, Origin]
+) -> Problem:
     for cut in range(len(loc), 0, -1):
         origin = origins.get(loc[:cut])
         if origin is not None:
@@ -129,13 +146,17 @@ def _locate(loc: Loc, code: str, params: dict[str, Any], shown: str, origins: di
     return Problem(shown, _path_text(loc), code, params)
 
 
+def _loc(err: Any) -> Loc:
+    """Pydantic's error location without the validator names it inserts."""
+    return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+
+
 def _from_pydantic(err: Any, shown: str, origins: dict[Loc, Origin]) -> Problem:
     params = dict(err.get("ctx") or {})
     params.setdefault("input", _short(err.get("input")))
     if isinstance(params.get("input"), str | int | float | bool | type(None)):
         params["input"] = _short(params["input"])
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    problem = _locate(loc, err["type"], params, shown, origins)
+    problem = _locate(_loc(err), err["type"], params, shown, origins)
     return Problem(problem.file, problem.path, problem.code, problem.params, err.get("msg", ""))
 
 

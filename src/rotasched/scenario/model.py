@@ -7,16 +7,16 @@ host pools, travel) belong to `rotasched.problem`.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
     BeforeValidator,
     Field,
-    PrivateAttr,
     NonNegativeInt,
     PositiveInt,
+    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from .fields import (
     Clock,
     Frozen,
+    Hours,
     HoursField,
     Id,
     ListCell,
@@ -194,7 +195,8 @@ class Centre(Frozen):
     name: Text
     location: Location = Field(default_factory=Location)
     open_days: WeekdayList = Field(default_factory=lambda: list(WORK_WEEK))
-    hours: HoursField = Field(default_factory=lambda: {"open": "08:30", "close": "17:30"})
+    # Defaults are not validated: give the parsed objects, not the text a user would write.
+    hours: HoursField = Field(default_factory=lambda: Hours(open=time(8, 30), close=time(17, 30)))
     # Closed on official holidays and open on 调休 working weekends, like the offices around it.
     follows_official_calendar: bool = True
     rooms: list[Room] = Field(min_length=1)
@@ -314,8 +316,8 @@ class Twinning(Frozen):
     visits: PositiveInt = 1
     per: Literal["month", "quarter", "year"] = "quarter"
     hosts: Literal["both", "helpers", "helped"] = "both"
-    alternate: bool = True
-    start: Clock = Field(default_factory=lambda: 570)  # 09:30
+    alternate: bool = True  # hard: the hosting side changes from one visit to the next
+    start: Clock = time(9, 30)
     duration: Minutes = 180
     delegation: PositiveInt = 5
     min_gap_days: NonNegativeInt = 14
@@ -352,14 +354,13 @@ class Weights(Frozen):
     """Weights of the soft goals; 0 switches a goal off."""
 
     fairness: NonNegativeInt = 10
-    first_round: NonNegativeInt = 20  # nobody hosts twice before everyone hosted once
+    rotation_order: NonNegativeInt = 20  # least recently hosted goes first; all once before twice
     back_to_back: NonNegativeInt = 5
     strong_weak: NonNegativeInt = 3
     travel: NonNegativeInt = 1
     regular_day: NonNegativeInt = 2
     centre_balance: NonNegativeInt = 1
     visit_spread: NonNegativeInt = 2
-    visit_alternation: NonNegativeInt = 5
 
 
 class Scenario(Frozen):

@@ -33,6 +33,9 @@ TABLE_FIELDS: tuple[tuple[str, ...], ...] = (
 )
 
 
+_TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".et", ".tsv", ".numbers")
+
+
 @dataclass(frozen=True)
 class TableRef:
     file: Path
@@ -55,8 +58,12 @@ class TableError(Exception):
 
 
 def as_table_ref(value: Any, base: Path) -> TableRef | None:
-    """A reference is a file name ending in .csv/.xlsx, or {file: ..., sheet: ...}."""
-    if isinstance(value, str) and value.strip().lower().endswith((".csv", ".xlsx", ".xlsm")):
+    """A reference is a file name ending in .csv/.xlsx, or {file: ..., sheet: ...}.
+
+    Other spreadsheet files (.xls, .ods, .et, ...) are references too, so that reading them
+    says which kinds are supported instead of "must be a list".
+    """
+    if isinstance(value, str) and value.strip().lower().endswith(_TABLE_SUFFIXES):
         return TableRef(base / value.strip(), None)
     if (
         isinstance(value, dict)
@@ -72,14 +79,14 @@ def as_table_ref(value: Any, base: Path) -> TableRef | None:
 def read_table(ref: TableRef) -> list[tuple[int, dict[str, Any]]]:
     """(row number, record) for every non-empty row."""
     suffix = ref.file.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise TableError("table_kind", {})
     if not ref.file.is_file():
         raise TableError("file_missing", {})
     if suffix == ".csv":
         header, rows = _read_csv(ref.file)
-    elif suffix in (".xlsx", ".xlsm"):
-        header, rows = _read_xlsx(ref.file, ref.sheet)
     else:
-        raise TableError("table_kind", {})
+        header, rows = _read_xlsx(ref.file, ref.sheet)
     if any(not h for h in header):
         raise TableError("table_empty_header", {})
     records = []
@@ -126,7 +133,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[str], list[tuple[int
         if sheet is not None and sheet not in book.sheetnames:
             raise TableError("table_sheet_missing", {"sheet": sheet})
         ws = book[sheet] if sheet is not None else book.worksheets[0]
+        # Read-only mode parses the sheet's XML only now: a damaged sheet fails here.
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    except TableError:
+        raise
+    except Exception as exc:
+        raise TableError("table_unreadable", {"reason": type(exc).__name__}) from exc
     finally:
         book.close()
     if not rows:

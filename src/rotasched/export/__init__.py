@@ -1,0 +1,48 @@
+"""Stage 7: hand the plan out: plan.json, summary.json, raw/ tables (and, see below, more).
+
+`export_plan` writes everything into a staging folder and swaps it in at the end, so a failed
+export leaves the last good output folder untouched.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..plan import Plan
+from ..problem import Problem
+from .files import staged, write_text
+from .raw import write_raw
+
+
+def summary(plan: Plan) -> dict[str, Any]:
+    """What a committee reads first: status, objective, bound, gap and every soft term."""
+    return {
+        "scenario": plan.scenario,
+        "status": plan.status,
+        "seed": plan.seed,
+        "objective": plan.objective,
+        "bound": plan.bound,
+        "gap": plan.gap,
+        "terms": plan.terms_value,
+        "weights": plan.weights,
+        "provisional_calendar": plan.provisional_calendar,
+        "occurrences": len(plan.occurrences),
+        "visits": len(plan.visits),
+        "explanation": list(plan.explanation),
+    }
+
+
+def export_plan(plan: Plan, problem: Problem, outdir: Path, lang: str | None = None) -> Path:
+    """Write the whole output folder for a plan; returns its path."""
+    lang = lang or problem.locale
+    with staged(Path(outdir)) as tmp:
+        plan.write_json(tmp / "plan.json")
+        write_text(
+            tmp / "summary.json",
+            json.dumps(summary(plan), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        )
+        if plan.has_schedule:
+            write_raw(plan, tmp / "raw")
+    return Path(outdir)
