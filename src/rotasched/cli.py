@@ -49,3 +49,113 @@ def validate(scenarios: tuple[Path, ...], lang: str | None, as_json: bool) -> No
             click.echo()
     if failed:
         sys.exit(2)
+
+
+def _prepare(path: Path, lang: str | None):  # type: ignore[no-untyped-def]
+    from .problem import prepare
+
+    try:
+        scenario = load_scenario(path, locale=lang)
+        return prepare(scenario, build_calendar(scenario))
+    except ScenarioError as exc:
+        _fail(exc, lang)
+
+
+def _say(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
+@main.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "outdir", type=click.Path(path_type=Path), required=True,
+              help="Output folder (replaced in one step only when the plan is good).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Search workers.")
+@click.option("--work", "work_limit", type=float, default=30.0, show_default=True,
+              help="Deterministic work budget (CP-SAT deterministic seconds): reproducible.")
+@click.option("--time-limit", type=float, default=None,
+              help="Wall-clock cap in seconds (plans may then differ between runs).")
+@click.option("--lang", type=LANG, default=None, help="Language of messages and outputs.")
+def plan(scenario: Path, outdir: Path, seed: int, workers: int, work_limit: float,
+         time_limit: float | None, lang: str | None) -> None:
+    """Plan SCENARIO into OUTDIR, check the result, and print the objective terms and gap.
+
+    Exit codes: 0 planned and checked; 1 the checker found a violation; 2 bad scenario;
+    3 no plan exists (explained); 4 no plan found within the budget yet.
+    """
+    import time
+
+    from .check import check_dir
+    from .export import export_plan
+    from .rules import SOFT, describe
+    from .solver import SolveOptions, solve
+
+    problem = _prepare(scenario, lang)
+    lang = lang or problem.locale
+    options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit,
+                           time_limit=time_limit, progress=sys.stderr.isatty())
+    started = time.monotonic()
+    result = solve(problem, options)
+    wall = time.monotonic() - started
+    if not result.has_schedule:
+        for line in result.explanation:
+            click.echo(line, err=True)
+        sys.exit(3 if result.status == "infeasible" else 4)
+    export_plan(result, problem, outdir, lang)
+    violations = check_dir(outdir, problem)
+    status = {"optimal": _say(lang, "optimal", "最优"), "feasible": _say(lang, "feasible", "可行")}
+    click.echo(_say(lang, "plan", "方案") + f": {status[result.status]}  "
+               f"objective {result.objective:,.0f}  bound {result.bound:,.0f}  gap {result.gap:.2%}"
+               f"  ({wall:.1f}s)")
+    for name in SOFT:
+        value = result.terms_value.get(name, 0)
+        weight = result.weights.get(name, 0)
+        click.echo(f"  {describe(name, lang)} [{name}]: {value} × {weight}")
+    if result.provisional_calendar:
+        click.echo(_say(lang, "!! planned on a PROVISIONAL calendar", "!! 按临时日历排期（未含官方调休）"))
+    for v in violations:
+        click.echo(v.render(), err=True)
+    if violations:
+        sys.exit(1)
+    click.echo(_say(lang, f"checked: every hard rule holds. Output: {outdir}",
+                    f"已校验：全部硬性规则均满足。输出目录：{outdir}"))
+
+
+@main.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.argument("outdir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--lang", type=LANG, default=None)
+def check(scenario: Path, outdir: Path, lang: str | None) -> None:
+    """Verify the tables in OUTDIR against SCENARIO, without the solver (exit 1 on violations)."""
+    from .check import RULES, check_dir
+    from .rules import describe
+
+    problem = _prepare(scenario, lang)
+    lang = lang or problem.locale
+    try:
+        violations = check_dir(outdir, problem)
+    except (OSError, KeyError, ValueError) as exc:
+        click.echo(_say(lang, f"cannot read the tables in {outdir}: {exc}",
+                        f"无法读取 {outdir} 中的表格：{exc}"), err=True)
+        sys.exit(2)
+    for v in violations:
+        click.echo(f"{v.render()}  — {describe(v.rule, lang)}")
+    if violations:
+        click.echo(_say(lang, f"{len(violations)} violation(s)", f"共 {len(violations)} 处违反规则"))
+        sys.exit(1)
+    click.echo(_say(lang, f"OK: {len(RULES)} hard rules checked, no violation",
+                    f"通过：已核查 {len(RULES)} 条硬性规则，无违反"))
+
+
+@main.command()
+@click.argument("plandir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--lang", type=LANG, default=None)
+def export(plandir: Path, lang: str | None) -> None:
+    """Write PLANDIR's calendars, tables and site again from its plan.json."""
+    from .export import export_plan
+    from .plan import Plan
+
+    result = Plan.read_json(plandir / "plan.json")
+    problem = _prepare(Path(result.source), lang)
+    export_plan(result, problem, plandir, lang)
+    click.echo(str(plandir))

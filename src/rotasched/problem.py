@@ -149,6 +149,7 @@ class Link:
     visits: tuple[str, ...]
     last_visit_day: int | None  # from history, day index (negative: before the horizon)
     last_host_helped: bool | None  # did the helped side host the last visit in history?
+    alternating: bool  # hosting must alternate: the pair asks for it and both sides may host
 
 
 @dataclass(frozen=True)
@@ -527,6 +528,7 @@ def _twinning(s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx) -> tupl
                 gap=pair.min_gap_days, visits=tuple(ids),
                 last_visit_day=idx(last.date) if last else None,
                 last_host_helped=(last.host in helped) if last else None,
+                alternating=pair.alternate and pair.hosts == "both",
             )
     return links, visits
 

@@ -1,0 +1,393 @@
+"""Stage 6: the independent checker. Never imports the solver.
+
+It re-reads the written tables (raw/), takes the facts from the prepared problem (rooms,
+calendars, pools, pairs) and verifies every hard rule with plain pandas and Python, under the
+same labels the solver uses (rules.HARD). It also measures the soft terms from the tables,
+so plans from different runs or scenarios can be compared on equal terms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pandas as pd
+
+from .export.raw import read_raw
+from .problem import Problem
+from .rules import HARD
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    what: str  # the event(s) or object(s), by id
+    detail: str
+
+    def render(self) -> str:
+        return f"[{self.rule}] {self.what}: {self.detail}"
+
+
+Tables = dict[str, pd.DataFrame]
+Rule = Callable[[Tables, Problem], Iterator[Violation]]
+RULES: dict[str, Rule] = {}
+
+
+def rule(label: str) -> Callable[[Rule], Rule]:
+    assert label in HARD, label
+
+    def register(fn: Rule) -> Rule:
+        RULES[label] = fn
+        return fn
+
+    return register
+
+
+def check_tables(tables: Tables, problem: Problem) -> list[Violation]:
+    """Every violation of every hard rule, in rule order."""
+    return [v for label in HARD for v in RULES[label](tables, problem)]
+
+
+def check_dir(outdir: Path, problem: Problem) -> list[Violation]:
+    return check_tables(read_raw(Path(outdir) / "raw"), problem)
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def _d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _span(row: pd.Series) -> tuple[datetime, datetime]:
+    day = _d(row["date"])
+    return (datetime.combine(day, time.fromisoformat(row["start"])),
+            datetime.combine(day, time.fromisoformat(row["end"])))
+
+
+def _split(cell: str) -> list[str]:
+    return [x for x in cell.split(";") if x]
+
+
+def _overlaps(events: list[tuple[datetime, datetime, str]]) -> Iterator[tuple[str, str]]:
+    events = sorted(events)
+    for (a0, a1, a), (b0, b1, b) in zip(events, events[1:], strict=False):
+        if b0 < a1:
+            yield a, b
+
+
+# ---- rotation -----------------------------------------------------------------------------
+
+
+@rule("one_host")
+def one_host(t: Tables, p: Problem) -> Iterator[Violation]:
+    occ = t["occurrences"]
+    counts = occ["id"].value_counts()
+    for occ_id, info in p.occurrences.items():
+        if counts.get(occ_id, 0) != 1:
+            yield Violation("one_host", occ_id, f"listed {counts.get(occ_id, 0)} times, expected once")
+    for _, row in occ.iterrows():
+        info = p.occurrences.get(row["id"])
+        if info is None:
+            yield Violation("one_host", row["id"], "not an occurrence of this scenario")
+        elif row["host"] not in info.pool:
+            yield Violation("one_host", row["id"], f"host {row['host']!r} is not in the pool")
+
+
+@rule("host_available")
+def host_available(t: Tables, p: Problem) -> Iterator[Violation]:
+    for _, row in t["occurrences"].iterrows():
+        org = p.orgs.get(row["host"])
+        if org is not None and p.index(_d(row["date"])) not in org.available:
+            yield Violation("host_available", row["id"], f"{row['host']} is not available on {row['date']}")
+
+
+@rule("one_turn_per_term")
+def one_turn_per_term(t: Tables, p: Problem) -> Iterator[Violation]:
+    occ = t["occurrences"]
+    for (series, term, host), n in occ.groupby(["series", "term", "host"]).size().items():
+        info = p.series.get(str(series))
+        if info is not None and n > info.max_per_term:
+            yield Violation("one_turn_per_term", f"{series} {term}", f"{host} hosts {n} times")
+
+
+@rule("executive_hosts")
+def executive_hosts(t: Tables, p: Problem) -> Iterator[Violation]:
+    occ, terms = t["occurrences"], t["terms"]
+    listed = {(r["series"], r["term"]): r for _, r in terms.iterrows()}
+    for series in p.series.values():
+        for term in series.terms:
+            row = listed.get((series.id, term.label))
+            if row is None:
+                yield Violation("executive_hosts", f"{series.id} {term.label}", "no executive secretary")
+                continue
+            org = row["executive_org"]
+            hosts = set(occ[(occ["series"] == series.id) & (occ["term"] == term.label)]["host"])
+            if org not in hosts:
+                yield Violation("executive_hosts", f"{series.id} {term.label}",
+                                f"{org} does not host in this term")
+            elif row["executive_secretary"] != p.orgs[org].person:
+                yield Violation("executive_hosts", f"{series.id} {term.label}",
+                                f"{row['executive_secretary']} is not the secretary of {org}")
+
+
+# ---- venues -------------------------------------------------------------------------------
+
+
+@rule("occurrence_date")
+def occurrence_date(t: Tables, p: Problem) -> Iterator[Violation]:
+    for _, row in t["occurrences"].iterrows():
+        info = p.occurrences.get(row["id"])
+        if info is None:
+            continue
+        day = _d(row["date"])
+        i = p.index(day)
+        if not p.calendar.is_workday(day):
+            yield Violation("occurrence_date", row["id"], f"{day} is not a working day")
+        elif not info.first_day <= i <= info.last_day and i not in info.candidates:
+            yield Violation("occurrence_date", row["id"], f"{day} is outside its period")
+        elif i not in info.candidates:
+            yield Violation("occurrence_date", row["id"], f"{day} is not the series' day")
+        start = f"{info.start // 60:02d}:{info.start % 60:02d}"
+        if row["start"] != start:
+            yield Violation("occurrence_date", row["id"], f"starts at {row['start']}, not {start}")
+
+
+@rule("room_fits")
+def room_fits(t: Tables, p: Problem) -> Iterator[Violation]:
+    for _, row in t["occurrences"].iterrows():
+        info = p.occurrences.get(row["id"])
+        if info is None:
+            continue
+        i = p.index(_d(row["date"]))
+        if not info.needs_room:
+            if row["venue"] != "none":
+                yield Violation("room_fits", row["id"], "books a room it does not need")
+            continue
+        if row["venue"] == "own":
+            org = p.orgs[row["host"]]
+            if not info.fits_own_room(org):
+                yield Violation("room_fits", row["id"], f"{org.id}'s own room does not fit or is not allowed")
+            continue
+        room = p.rooms.get(f"{row['centre']}:{row['room']}")
+        if row["venue"] != "centre" or room is None:
+            yield Violation("room_fits", row["id"], "needs a room but has none")
+            continue
+        if room.capacity < info.capacity:
+            yield Violation("room_fits", row["id"], f"{room.key} holds {room.capacity} < {info.capacity}")
+        if not info.equipment <= room.equipment:
+            yield Violation("room_fits", row["id"], f"{room.key} lacks {sorted(info.equipment - room.equipment)}")
+        if i not in room.open_days:
+            yield Violation("room_fits", row["id"], f"{room.key} is not open on {row['date']}")
+        if not (room.opens <= info.start and info.end <= room.closes):
+            yield Violation("room_fits", row["id"], f"{room.key} is not open at those hours")
+
+
+@rule("room_single_use")
+def room_single_use(t: Tables, p: Problem) -> Iterator[Violation]:
+    booked = t["occurrences"][t["occurrences"]["venue"] == "centre"]
+    for (centre, room), group in booked.groupby(["centre", "room"]):
+        events = [(*_span(r), r["id"]) for _, r in group.iterrows()]
+        for a, b in _overlaps(events):
+            yield Violation("room_single_use", f"{centre}:{room}", f"{a} and {b} overlap")
+
+
+# ---- twinning -----------------------------------------------------------------------------
+
+
+def _visits_by_link(t: Tables, p: Problem) -> dict[str, list[pd.Series]]:
+    out: dict[str, list[pd.Series]] = defaultdict(list)
+    for _, row in t["visits"].iterrows():
+        info = p.visits.get(row["id"])
+        if info is not None:
+            out[info.link].append(row)
+    for rows in out.values():
+        rows.sort(key=lambda r: (r["date"], r["id"]))
+    return out
+
+
+@rule("visit_count")
+def visit_count(t: Tables, p: Problem) -> Iterator[Violation]:
+    want: dict[tuple[str, str], int] = defaultdict(int)
+    for v in p.visits.values():
+        want[(v.link, v.period)] += 1
+    got: dict[tuple[str, str], int] = defaultdict(int)
+    for _, row in t["visits"].iterrows():
+        info = p.visits.get(row["id"])
+        if info is None:
+            yield Violation("visit_count", row["id"], "not a visit of this scenario")
+        else:
+            got[(info.link, info.period)] += 1
+    for key, n in sorted(want.items()):
+        if got[key] != n:
+            yield Violation("visit_count", f"{key[0]} {key[1]}", f"{got[key]} visits, {n} required")
+
+
+@rule("visit_date")
+def visit_date(t: Tables, p: Problem) -> Iterator[Violation]:
+    for _, row in t["visits"].iterrows():
+        info = p.visits.get(row["id"])
+        if info is None:
+            continue
+        day = _d(row["date"])
+        i = p.index(day)
+        if not p.calendar.is_workday(day):
+            yield Violation("visit_date", row["id"], f"{day} is not a working day")
+        if not info.first_day <= i <= info.last_day:
+            yield Violation("visit_date", row["id"], f"{day} is outside {info.period}")
+        busy = [o for o in info.orgs if i not in p.orgs[o].available]
+        if busy:
+            yield Violation("visit_date", row["id"], f"{', '.join(busy)} not available on {day}")
+
+
+@rule("visit_host")
+def visit_host(t: Tables, p: Problem) -> Iterator[Violation]:
+    for _, row in t["visits"].iterrows():
+        info = p.visits.get(row["id"])
+        if info is not None and row["host"] not in info.hosts:
+            yield Violation("visit_host", row["id"], f"{row['host']!r} may not host")
+
+
+@rule("visit_alternation")
+def visit_alternation(t: Tables, p: Problem) -> Iterator[Violation]:
+    for link_id, rows in _visits_by_link(t, p).items():
+        link = p.links[link_id]
+        if not link.alternating:
+            continue
+        sides = [row["host"] in link.helped for row in rows]
+        if link.last_host_helped is not None:
+            sides.insert(0, link.last_host_helped)
+        for k in range(1, len(sides)):
+            if sides[k] == sides[k - 1]:
+                yield Violation("visit_alternation", link_id, "the same side hosts twice in a row")
+
+
+@rule("visit_gap")
+def visit_gap(t: Tables, p: Problem) -> Iterator[Violation]:
+    for link_id, rows in _visits_by_link(t, p).items():
+        link = p.links[link_id]
+        days = [p.index(_d(r["date"])) for r in rows]
+        if link.last_visit_day is not None and days and days[0] - link.last_visit_day < link.gap:
+            yield Violation("visit_gap", link_id, "first visit too close to the last one in history")
+        for a, b in zip(days, days[1:], strict=False):
+            if b - a < max(link.gap, 1):
+                yield Violation("visit_gap", link_id, f"{p.day(a)} and {p.day(b)} are {b - a} days apart")
+
+
+# ---- clashes ------------------------------------------------------------------------------
+
+
+def _org_events(t: Tables) -> dict[str, dict[str, tuple[datetime, datetime]]]:
+    events: dict[str, dict[str, tuple[datetime, datetime]]] = defaultdict(dict)
+    for _, row in t["occurrences"].iterrows():
+        span = _span(row)
+        for org in {*_split(row["participants"]), row["host"]}:
+            events[org][row["id"]] = span
+    for _, row in t["visits"].iterrows():
+        span = _span(row)
+        for org in {*_split(row["helpers"]), *_split(row["helped"])}:
+            events[org][row["id"]] = span
+    return events
+
+
+@rule("org_single_place")
+def org_single_place(t: Tables, p: Problem) -> Iterator[Violation]:
+    for org, events in sorted(_org_events(t).items()):
+        for a, b in _overlaps([(*span, e) for e, span in events.items()]):
+            yield Violation("org_single_place", org, f"{a} and {b} overlap")
+
+
+@rule("person_single_place")
+def person_single_place(t: Tables, p: Problem) -> Iterator[Violation]:
+    by_org = _org_events(t)
+    for person in p.persons.values():
+        events: dict[str, tuple[datetime, datetime]] = {}
+        for org in person.orgs:
+            events.update(by_org.get(org, {}))
+        for a, b in _overlaps([(*span, e) for e, span in events.items()]):
+            yield Violation("person_single_place", person.key, f"{a} and {b} overlap")
+
+
+@rule("no_visit_on_hosting_day")
+def no_visit_on_hosting_day(t: Tables, p: Problem) -> Iterator[Violation]:
+    hosting = {(r["host"], r["date"]): r["id"] for _, r in t["occurrences"].iterrows()}
+    for _, row in t["visits"].iterrows():
+        occ = hosting.get((row["host"], row["date"]))
+        if occ is not None:
+            yield Violation("no_visit_on_hosting_day", row["id"],
+                            f"{row['host']} hosts {occ} the same day")
+
+
+# ---- soft terms, measured from the tables ---------------------------------------------------
+
+FAIRNESS_SCALE = 10
+
+
+def _slot_cost(k: int, rank: int, n: int) -> int:
+    if k <= rank:
+        return rank - k
+    d = (k - rank) % n
+    return min(d, n - d)
+
+
+def scores(t: Tables, p: Problem) -> dict[str, int]:
+    """Each soft term's value for the plan in the tables, defined as in the objective."""
+    occ, terms, visits = t["occurrences"], t["terms"], t["visits"]
+    out = dict.fromkeys(
+        ("fairness", "rotation_order", "back_to_back", "strong_weak", "travel", "regular_day",
+         "centre_balance", "visit_spread"), 0)
+    host_of = dict(zip(occ["id"], occ["host"], strict=True))
+    exec_of = {(r["series"], r["term"]): r["executive_org"] for _, r in terms.iterrows()}
+    for s in p.series.values():
+        if len(s.pool) < 2:
+            continue
+        turns = [exec_of.get((s.id, term.label), "") for term in s.terms]
+        sequences = [("host", [host_of.get(x, "") for x in s.occurrences])]
+        if s.term_kind != "occurrence":
+            sequences.append(("exec", turns))
+        total_share = sum(s.share.values())
+        for _, seq in sequences:
+            total = len(seq) + sum(s.history_count.values())
+            devs = []
+            for org in s.pool:
+                target = round(FAIRNESS_SCALE * total * s.share[org] / total_share)
+                devs.append(abs(FAIRNESS_SCALE * (s.history_count[org] + seq.count(org)) - target))
+            out["fairness"] += sum(devs) + len(s.pool) * max(devs)
+        rank = {o: i for i, o in enumerate(s.recency)}
+        out["rotation_order"] += sum(
+            _slot_cost(k, rank[o], len(s.pool)) for k, o in enumerate(turns) if o in rank
+        )
+        out["back_to_back"] += int(bool(turns) and turns[0] == s.last_host and s.last_host != "")
+        out["back_to_back"] += sum(a == b for a, b in zip(turns, turns[1:], strict=False))
+        for strong, weak in s.strong_weak:
+            prev = 0
+            for term in s.terms:
+                hosts = [host_of.get(x) for x in term.occurrences]
+                out["strong_weak"] += max(0, hosts.count(weak) - hosts.count(strong) - prev)
+                prev = hosts.count(strong)
+    bookings: dict[str, int] = defaultdict(int)
+    for _, row in occ.iterrows():
+        info = p.occurrences[row["id"]]
+        if row["venue"] == "centre":
+            place = row["centre"]
+            bookings[f"{row['centre']}:{row['room']}"] += 1
+        elif row["venue"] == "own":
+            place = row["host"]
+        else:
+            place = ""
+        if place:
+            out["travel"] += sum(p.travel(o, place) for o in info.participants)
+        if info.preferred is not None and len(info.candidates) > 1:
+            out["regular_day"] += abs(p.index(_d(row["date"])) - info.preferred)
+    used_rooms = {r for o in p.occurrences.values() for r in o.rooms}
+    if len(used_rooms) > 1:
+        out["centre_balance"] = max(bookings.values(), default=0)
+    for _, row in visits.iterrows():
+        out["visit_spread"] += abs(p.index(_d(row["date"])) - p.visits[row["id"]].ideal)
+    return out
+
+
+__all__ = ["RULES", "Violation", "check_dir", "check_tables", "scores"]
