@@ -1,4 +1,9 @@
-"""Stage 7: hand the plan out: plan.json, summary.json, raw/ tables (and, see below, more).
+"""Stage 7: hand the plan out: plan.json, summary.json, raw/, ics/, tables/ and site/.
+
+- raw/     the plan's tables with untouched values (raw.py)
+- ics/     calendar feeds: all, per organisation, per centre room, per secretary (ics.py)
+- tables/  localised CSV tables and plan.xlsx for people (tables.py)
+- site/    a static website with charts that works from file:// (site.py)
 
 `export_plan` writes everything into a staging folder and swaps it in at the end, so a failed
 export leaves the last good output folder untouched.
@@ -13,7 +18,12 @@ from typing import Any
 from ..plan import Plan
 from ..problem import Problem
 from .files import staged, write_text
+from .ics import write_ics
 from .raw import write_raw
+from .site import write_site
+from .tables import write_tables
+
+LANGUAGES = ("zh", "en")
 
 
 def summary(plan: Plan) -> dict[str, Any]:
@@ -35,8 +45,15 @@ def summary(plan: Plan) -> dict[str, Any]:
 
 
 def export_plan(plan: Plan, problem: Problem, outdir: Path, lang: str | None = None) -> Path:
-    """Write the whole output folder for a plan; returns its path."""
+    """Write the whole output folder for a plan; returns its path.
+
+    `lang` ('zh' or 'en', default the scenario's locale) is the language of ics/, tables/
+    and site/. Calendars and tables exist only for a plan with a schedule; the site always
+    does (for a plan without one it says why).
+    """
     lang = lang or problem.locale
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r}: expected one of {', '.join(LANGUAGES)}")
     with staged(Path(outdir)) as tmp:
         plan.write_json(tmp / "plan.json")
         write_text(
@@ -45,4 +62,7 @@ def export_plan(plan: Plan, problem: Problem, outdir: Path, lang: str | None = N
         )
         if plan.has_schedule:
             write_raw(plan, tmp / "raw")
+            write_ics(plan, problem, tmp / "ics", lang)
+            write_tables(plan, problem, tmp / "tables", lang)
+        write_site(plan, problem, tmp / "site", lang)
     return Path(outdir)

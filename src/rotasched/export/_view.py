@@ -1,0 +1,272 @@
+"""What the people-facing writers (ics, tables, site) share: names, indexes, file names.
+
+Everything is sorted explicitly so that the same plan always gives the same files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from ..plan import Occurrence, Plan, Term, Visit
+from ..problem import Problem
+from . import _i18n as t
+
+_UNSAFE = re.compile(r"[^\w.-]")
+
+
+def slug(key: str) -> str:
+    """A file name for an id or person key: kept as is when safe, else cleaned plus a short hash.
+
+    Ids may hold characters a file system or a URL dislikes (`:`, `?`, `#`, `\\`); person keys
+    may be names. The hash keeps two cleaned keys from colliding.
+    """
+    clean = _UNSAFE.sub("_", key).lstrip(".")
+    if clean == key and clean:
+        return clean
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    return f"{clean[:60]}-{digest}" if clean else digest
+
+
+def clean_text(text: str) -> str:
+    """One kind of line break (LF) in user text; no other control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in text if c in "\n\t" or ord(c) >= 0x20)
+
+
+def one_line(text: str) -> str:
+    """A title or name on one line: line breaks become spaces (a summary has no lines)."""
+    return " ".join(clean_text(text).replace("\t", " ").split("\n"))
+
+
+def room_key(occ: Occurrence) -> str:
+    return f"{occ.centre}:{occ.room}"
+
+
+@dataclass
+class View:
+    plan: Plan
+    problem: Problem
+    lang: str
+    tz: ZoneInfo = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lang = "zh" if self.lang == "zh" else "en"
+        self.tz = ZoneInfo(self.problem.timezone)
+
+    # ---- words ---------------------------------------------------------------------------
+
+    def w(self, key: str, **fmt: object) -> str:
+        return t.word(self.lang, key, **fmt)
+
+    def label(self, key: str, value: str) -> str:
+        return f"{self.w(key)}{self.w('sep')}{value}"
+
+    def join(self, items: list[str] | tuple[str, ...]) -> str:
+        return t.join(self.lang, items)
+
+    def paren(self, text: str, inner: str) -> str:
+        return f"{text}（{inner}）" if self.lang == "zh" else f"{text} ({inner})"
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.plan.provisional_calendar or self.problem.calendar.provisional)
+
+    # ---- names ---------------------------------------------------------------------------
+
+    def org_name(self, org: str) -> str:
+        o = self.problem.orgs.get(org)
+        return o.name if o else org
+
+    def orgs_names(self, orgs: tuple[str, ...] | list[str]) -> str:
+        return self.join([self.org_name(o) for o in orgs])
+
+    def person_name(self, key: str) -> str:
+        p = self.problem.persons.get(key)
+        return p.name if p else key
+
+    def secretary_of(self, org: str) -> str:
+        o = self.problem.orgs.get(org)
+        return o.person if o else ""
+
+    def centre_name(self, centre: str) -> str:
+        return self.problem.centres.get(centre, centre)
+
+    def room_name(self, key: str) -> str:
+        r = self.problem.rooms.get(key)
+        return r.name if r else key.partition(":")[2]
+
+    def room_label(self, key: str) -> str:
+        r = self.problem.rooms.get(key)
+        centre = r.centre_name if r else self.centre_name(key.partition(":")[0])
+        return f"{centre} {self.room_name(key)}"
+
+    def series_name(self, series: str) -> str:
+        s = self.problem.series.get(series)
+        return s.name if s else series
+
+    def type_name(self, key: str) -> str:
+        return t.series_type(self.lang, key)
+
+    def weekday(self, day: date) -> str:
+        return t.weekday(self.lang, day.isoweekday())
+
+    def venue(self, occ: Occurrence) -> str:
+        if occ.venue == "centre" and occ.centre:
+            return self.room_label(room_key(occ))
+        if occ.venue == "own":
+            return self.paren(self.org_name(occ.host), self.w("venue_own"))
+        return self.w("venue_none")
+
+    @staticmethod
+    def place_of(occ: Occurrence) -> str:
+        """Where attendees travel to: the centre, or the host's premises."""
+        return occ.centre if occ.venue == "centre" and occ.centre else occ.host
+
+    def local(self, day: date, at: time) -> datetime:
+        return datetime.combine(day, at, tzinfo=self.tz)
+
+    # ---- the plan, sorted ----------------------------------------------------------------
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        return sorted(self.plan.occurrences, key=lambda o: (o.date, o.start, o.end, o.id))
+
+    @cached_property
+    def terms(self) -> list[Term]:
+        return sorted(self.plan.terms, key=lambda x: (x.start, x.end, x.series, x.term))
+
+    @cached_property
+    def visits(self) -> list[Visit]:
+        return sorted(self.plan.visits, key=lambda v: (v.date, v.start, v.end, v.id))
+
+    @cached_property
+    def term_of(self) -> dict[tuple[str, str], Term]:
+        return {(x.series, x.term): x for x in self.plan.terms}
+
+    def executive_name(self, term: Term) -> str:
+        return term.executive_name or self.person_name(term.executive_secretary)
+
+    def executive_of(self, occ: Occurrence) -> str:
+        """'person (organisation)' of the occurrence's term, or ''."""
+        term = self.term_of.get((occ.series, occ.term))
+        if term is None:
+            return ""
+        return self.paren(self.executive_name(term), self.org_name(term.executive_org))
+
+    def occurrences_of_term(self, term: Term) -> list[Occurrence]:
+        return [o for o in self.occurrences if o.series == term.series and o.term == term.term]
+
+    @cached_property
+    def series_ids(self) -> list[str]:
+        """Series in scenario order, then any the plan names that the problem lacks."""
+        known = list(self.problem.series)
+        extra = sorted({o.series for o in self.plan.occurrences} - set(known))
+        return known + extra
+
+    # ---- per organisation / person / room ---------------------------------------------------
+
+    def org_occurrences(self, org: str) -> list[Occurrence]:
+        return [o for o in self.occurrences if org in (o.host, o.co_host) or org in o.participants]
+
+    def org_duties(self, org: str) -> list[Occurrence]:
+        return [o for o in self.occurrences if org in (o.host, o.co_host)]
+
+    def org_terms(self, org: str) -> list[Term]:
+        return [x for x in self.terms if x.executive_org == org]
+
+    def org_visits(self, org: str) -> list[Visit]:
+        return [v for v in self.visits if v.host == org or org in v.guests]
+
+    def person_orgs(self, key: str) -> tuple[str, ...]:
+        p = self.problem.persons.get(key)
+        return p.orgs if p else ()
+
+    def person_duties(self, key: str) -> list[Occurrence]:
+        orgs = set(self.person_orgs(key))
+        return [o for o in self.occurrences if o.host in orgs or o.co_host in orgs]
+
+    def person_terms(self, key: str) -> list[Term]:
+        return [x for x in self.terms if x.executive_secretary == key]
+
+    def person_visits(self, key: str) -> list[Visit]:
+        orgs = set(self.person_orgs(key))
+        return [v for v in self.visits if v.host in orgs or orgs & set(v.guests)]
+
+    @cached_property
+    def room_keys(self) -> list[str]:
+        """Every room of the problem, then any the plan books that the problem lacks."""
+        known = list(self.problem.rooms)
+        booked = {room_key(o) for o in self.plan.occurrences if o.venue == "centre" and o.centre}
+        return known + sorted(booked - set(known))
+
+    def room_bookings(self, key: str) -> list[Occurrence]:
+        return [o for o in self.occurrences if o.venue == "centre" and room_key(o) == key]
+
+    @cached_property
+    def centre_ids(self) -> list[str]:
+        seen: dict[str, None] = dict.fromkeys(self.problem.centres)
+        for k in self.room_keys:
+            seen.setdefault(k.partition(":")[0], None)
+        return list(seen)
+
+    def centre_rooms(self, centre: str) -> list[str]:
+        return [k for k in self.room_keys if k.partition(":")[0] == centre]
+
+    # ---- counts ------------------------------------------------------------------------
+
+    @cached_property
+    def hosted_count(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for o in self.plan.occurrences:
+            out[o.host] += 1
+        return dict(out)
+
+    def travel_minutes(self, org: str) -> int | None:
+        """One-way minutes the organisation travels to joint activities and visits, or None."""
+        total = 0
+        try:
+            for o in self.plan.occurrences:
+                if org in o.participants or org in (o.host, o.co_host):
+                    total += self.problem.travel(org, self.place_of(o))
+            for v in self.plan.visits:
+                if org in v.guests:
+                    total += self.problem.travel(org, v.host)
+        except KeyError:  # a place without a location: no estimate
+            return None
+        return total
+
+    # ---- file names (relative to ics/) -------------------------------------------------
+
+    @cached_property
+    def org_files(self) -> dict[str, str]:
+        return _unique("org", {o: slug(o) for o in self.problem.orgs})
+
+    @cached_property
+    def room_files(self) -> dict[str, str]:
+        names = {}
+        for key in self.room_keys:
+            centre, _, room = key.partition(":")
+            names[key] = f"{slug(centre)}_{slug(room)}"
+        return _unique("room", names)
+
+    @cached_property
+    def person_files(self) -> dict[str, str]:
+        return _unique("person", {k: slug(k) for k in self.problem.persons})
+
+
+def _unique(folder: str, names: dict[str, str]) -> dict[str, str]:
+    """'folder/name.ics' per key; a name already taken (ignoring case) gets a hash."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for key, name in names.items():
+        if name.lower() in used:
+            name = f"{name}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}"
+        used.add(name.lower())
+        out[key] = f"{folder}/{name}.ics"
+    return out
