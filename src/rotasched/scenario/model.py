@@ -146,7 +146,10 @@ class Secretary(Frozen):
 
     @property
     def key(self) -> str:
-        return self.id or self.name
+        """Who this is: the id, else name and contact (two 张伟 with different phones differ)."""
+        if self.id:
+            return self.id
+        return f"{self.name}-{self.contact}" if self.contact else self.name
 
 
 class OwnRoom(Frozen):
