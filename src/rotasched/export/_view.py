@@ -257,7 +257,17 @@ class View:
 
     @cached_property
     def person_files(self) -> dict[str, str]:
-        return _unique("person", {k: slug(k) for k in self.problem.persons})
+        return _unique("person", {k: _person_slug(p.key, p.name, p.contact)
+                                  for k, p in self.problem.persons.items()})
+
+
+def _person_slug(key: str, name: str, contact: str) -> str:
+    """An explicit secretary id as it is; a key built from name and contact never shows the
+    contact (a phone number in a published URL): the name and a hash of the key."""
+    if contact and contact in key:
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+        return f"{_UNSAFE.sub('_', name).lstrip('.')[:60]}-{digest}"
+    return slug(key)
 
 
 def _unique(folder: str, names: dict[str, str]) -> dict[str, str]:
