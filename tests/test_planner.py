@@ -1,0 +1,155 @@
+"""The planner end to end: bundled scenarios, history, infeasibility, determinism, limits."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rotasched.check import check_dir
+from rotasched.cli import main
+from rotasched.rules import SOFT
+from rotasched.solver import SolveOptions, solve
+
+from .planning import base, plan_checked, problem_of, series, write
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = sorted(ROOT.glob("scenarios/*/*.yaml"))
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    """Each bundled scenario planned once through the CLI (plan writes, checks, prints)."""
+    out = {}
+    for scenario in BUNDLED:
+        outdir = tmp_path_factory.mktemp(scenario.stem) / "plan"
+        result = CliRunner().invoke(main, ["plan", str(scenario), "-o", str(outdir), "--work", "20"])
+        assert result.exit_code == 0, result.output
+        out[scenario.stem] = (outdir, result.output)
+    return out
+
+
+@pytest.mark.parametrize("scenario", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_plan_then_check(scenario: Path, planned: dict[str, tuple[Path, str]]) -> None:
+    outdir, output = planned[scenario.stem]
+    assert "gap" in output
+    for term in SOFT:
+        assert f"[{term}]" in output
+    result = CliRunner().invoke(main, ["check", str(scenario), str(outdir)])
+    assert result.exit_code == 0, result.output
+    assert check_dir(outdir, problem_of(scenario)) == []
+
+
+def test_same_seed_same_files(planned: dict[str, tuple[Path, str]], tmp_path: Path) -> None:
+    first, _ = planned["park"]
+    again = tmp_path / "again"
+    result = CliRunner().invoke(main, ["plan", str(ROOT / "scenarios/park/park.yaml"),
+                                       "-o", str(again), "--work", "20"])
+    assert result.exit_code == 0, result.output
+    a, b = _files(first), _files(again)
+    assert sorted(a) == sorted(b)
+    different = [name for name in a if a[name] != b[name]]
+    assert different == []
+
+
+def test_history_next_hosts_least_recent(tmp_path: Path) -> None:
+    data = base()
+    data["meta"]["end"] = "2026-06-30"
+    data["series"] = [series("t")]
+    # Last hosted: a in March, c in February, b in January, d last December.
+    data["history"] = {"hosts": [
+        {"series": "t", "date": "2025-12-12", "host": "d"},
+        {"series": "t", "date": "2026-01-16", "host": "b"},
+        {"series": "t", "date": "2026-02-13", "host": "c"},
+        {"series": "t", "date": "2026-03-13", "host": "a"},
+    ]}
+    plan, _, _ = plan_checked(tmp_path, data)
+    assert [o.host for o in plan.occurrences] == ["d", "b", "c"]
+    assert [t.executive_org for t in plan.terms] == ["d", "b", "c"]
+
+
+def _overbooked(lang: str) -> dict:
+    """Six monthly activities at the same hour, one room open on Mondays only (5 in March)."""
+    data = base()
+    data["meta"].update(start="2026-03-01", end="2026-03-31", locale=lang)
+    data["centres"][0]["open_days"] = ["mon"]
+    data["series"] = [series(f"s{i}", name=f"联合党课{i}", room={"equipment": ["投影仪"],
+                                                              "own_room": False})
+                      for i in range(6)]
+    return data
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_infeasible_explained(lang: str, tmp_path: Path) -> None:
+    path = write(tmp_path, _overbooked(lang))
+    result = CliRunner().invoke(main, ["plan", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+    text = result.output
+    assert "党建工作站 会议室A" in text and "2026-03" in text
+    if lang == "zh":
+        assert "只有 5 个可用开放日，却有 6 项活动" in text
+        assert "不存在可行方案" in text
+    else:
+        assert "is open on 5 suitable day(s) in 2026-03; 6 activities need it" in text
+
+
+def test_failed_run_keeps_last_good_output(tmp_path: Path) -> None:
+    good = base()
+    good["series"] = [series("t")]
+    path = write(tmp_path, good)
+    outdir = tmp_path / "out"
+    assert CliRunner().invoke(main, ["plan", str(path), "-o", str(outdir)]).exit_code == 0
+    before = _files(outdir)
+    path = write(tmp_path, _overbooked("zh"))
+    assert CliRunner().invoke(main, ["plan", str(path), "-o", str(outdir)]).exit_code == 3
+    assert _files(outdir) == before
+
+
+def test_time_limit_one_second_on_largest(tmp_path: Path) -> None:
+    largest = max(BUNDLED, key=lambda p: sum(f.stat().st_size for f in p.parent.iterdir()))
+    outdir = tmp_path / "out"
+    result = CliRunner().invoke(main, ["plan", str(largest), "-o", str(outdir), "--time-limit", "1"])
+    if result.exit_code == 0:
+        assert check_dir(outdir, problem_of(largest)) == []
+        assert "gap" in result.output
+    else:
+        assert result.exit_code == 4, result.output
+        assert "尚未找到可行方案" in result.output or "No plan was found" in result.output
+
+
+def test_interrupt_keeps_best_plan(tmp_path: Path) -> None:
+    """Ctrl-C during a long solve writes the best plan so far, checked."""
+    outdir = tmp_path / "out"
+    scenario = ROOT / "scenarios/district/district.yaml"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rotasched", "plan", str(scenario), "-o", str(outdir),
+         "--work", "100000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    import signal
+    import time
+
+    time.sleep(12)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=240)
+    assert proc.returncode in (0, 4), stderr
+    if proc.returncode == 0:
+        assert check_dir(outdir, problem_of(scenario)) == []
+        assert "gap" in stdout
+
+
+def test_solve_is_pure(tmp_path: Path) -> None:
+    """The API: same prepared problem and options, same plan value."""
+    data = base()
+    data["series"] = [series("t"), series("u", start="14:00")]
+    problem = problem_of(write(tmp_path, data))
+    one = solve(problem, SolveOptions(seed=3, work_limit=5))
+    two = solve(problem, SolveOptions(seed=3, work_limit=5))
+    assert one == two and one.to_json() == two.to_json()
