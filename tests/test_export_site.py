@@ -1,0 +1,198 @@
+"""site/: static pages, checked as files and then opened from disk in headless Chromium.
+
+Chromium is Debian's (/usr/bin/chromium, with fonts-noto-cjk for the Chinese), driven by
+playwright-core from tests/js. Screenshots of the index and a centre page go to test-output/.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from rotasched.rules import SOFT
+
+from .test_export_helpers import (
+    HTML_NAME,
+    TEST_OUTPUT,
+    export_to,
+    hostile_plan,
+    hostile_problem,
+    node_ready,
+    run_node,
+    tiny_plan,
+    tiny_problem,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    p = tiny_problem()
+    return export_to(tmp_path_factory.mktemp("plain") / "out", tiny_plan(p), p)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    p = hostile_problem()
+    plan = dataclasses.replace(hostile_plan(p), provisional_calendar=True)
+    return export_to(tmp_path_factory.mktemp("hostile") / "out", plan, p, "en")
+
+
+@pytest.fixture(scope="module")
+def infeasible(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    p = tiny_problem()
+    plan = tiny_plan(p, status="infeasible", objective=None, bound=None, gap=None,
+                     occurrences=(), terms=(), visits=(), terms_value={},
+                     explanation=("会议室A 5 月 18–20 日检修，无法安排主题党日。",))
+    return export_to(tmp_path_factory.mktemp("infeasible") / "out", plan, p)
+
+
+class Page(HTMLParser):
+    """Tags, attributes and text of one page."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def hrefs(self) -> list[str]:
+        return [a["href"] for t, a in self.tags if t == "a" and a.get("href")]  # type: ignore[misc]
+
+    def charts(self) -> list[str]:
+        return [a["data-chart"] or "" for t, a in self.tags if t == "svg" and "data-chart" in a]
+
+
+def pages(out: Path) -> list[Path]:
+    return sorted((out / "site").glob("*.html"))
+
+
+def test_a_page_for_index_group_centre_and_every_org(plain: Path) -> None:
+    names = {p.name for p in pages(plain)}
+    p = tiny_problem()
+    assert names == {"index.html", "group-park.html", "centre-station.html"} | {
+        f"org-{o}.html" for o in p.orgs
+    }
+
+
+@pytest.mark.parametrize("which", ["plain", "hostile", "infeasible"])
+def test_pages_are_self_contained(which: str, request: pytest.FixtureRequest) -> None:
+    out: Path = request.getfixturevalue(which)
+    for path in pages(out):
+        page = Page(path)
+        tags = [t for t, _ in page.tags]
+        assert "script" not in tags and "link" not in tags and "img" not in tags, path
+        for _tag, attrs in page.tags:
+            for name, value in attrs.items():
+                if name in ("href", "src", "action") and value is not None:
+                    assert "//" not in value and ":" not in value.split("/")[0], (path, value)
+        html = path.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in html and "default-src 'none'" in html
+        assert "<style>" in html
+
+
+@pytest.mark.parametrize("which", ["plain", "hostile"])
+def test_every_page_links_calendars_that_exist(which: str, request: pytest.FixtureRequest) -> None:
+    out: Path = request.getfixturevalue(which)
+    for path in pages(out):
+        links = [h for h in Page(path).hrefs() if h.endswith(".ics")]
+        assert links, f"{path.name} links no calendar"
+        for href in links:
+            assert href.startswith("../ics/")
+            assert (path.parent / unquote(href)).resolve().is_file(), (path.name, href)
+        for href in Page(path).hrefs():
+            if not href.endswith(".ics"):
+                assert (path.parent / unquote(href)).resolve().exists(), (path.name, href)
+
+
+def test_index_summarises_the_plan(plain: Path, hostile: Path) -> None:
+    text = "".join(Page(plain / "site" / "index.html").text)
+    for words in ("最优", "目标值", "42", "下界", "差距", "0.00%"):
+        assert words in text
+    for key, (en, zh) in SOFT.items():
+        assert key in text and en in text and zh in text
+    assert "临时日历" not in text
+    english = "".join(Page(hostile / "site" / "index.html").text)
+    assert "PROVISIONAL" in english and "optimal" in english
+
+
+def test_charts_on_the_pages(plain: Path) -> None:
+    site = plain / "site"
+    assert Page(site / "index.html").charts() == ["gantt", "fairness", "visits"]
+    assert Page(site / "centre-station.html").charts() == ["heatmap"]
+    assert Page(site / "group-park.html").charts() == ["gantt", "fairness", "fairness"]
+    assert "visits" in Page(site / "org-xc.html").charts()
+    group = "".join(Page(site / "group-park.html").text)
+    assert "执行书记 王建国" in group and "执行书记 陈静" in group  # per term, in the Gantt
+
+
+def test_names_are_escaped(hostile: Path) -> None:
+    html = (hostile / "site" / "org-ml.html").read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;明朗" in html
+    assert HTML_NAME in "".join(Page(hostile / "site" / "org-ml.html").text)
+
+
+def test_infeasible_plan_gets_an_index_that_says_why(infeasible: Path) -> None:
+    assert not (infeasible / "ics").exists() and not (infeasible / "tables").exists()
+    text = "".join(Page(infeasible / "site" / "index.html").text)
+    assert "无可行方案" in text and "检修" in text
+    assert not any(h.endswith(".ics") for h in Page(infeasible / "site" / "index.html").hrefs())
+
+
+# ---- headless Chromium ----------------------------------------------------------------------
+
+
+def chromium_ready() -> None:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.skip("chromium not installed (Debian: chromium fonts-noto-cjk)")
+    node_ready()
+
+
+def test_pages_load_in_chromium_without_errors_or_network(plain: Path, hostile: Path) -> None:
+    chromium_ready()
+    TEST_OUTPUT.mkdir(exist_ok=True)
+    index, centre = plain / "site" / "index.html", plain / "site" / "centre-station.html"
+    shots = {str(index): str(TEST_OUTPUT / "site-index.png"),
+             str(centre): str(TEST_OUTPUT / "site-centre.png"),
+             str(hostile / "site" / "org-ml.html"): str(TEST_OUTPUT / "site-hostile-org.png")}
+    for shot in shots.values():
+        Path(shot).unlink(missing_ok=True)
+    all_pages = [str(p) for p in pages(plain) + pages(hostile)]
+    report = run_node("site_check.mjs", _job(all_pages, shots))
+    assert isinstance(report, list) and len(report) == len(all_pages)
+    for page in report:
+        where = page["path"]
+        assert page["ok"] is True, where
+        assert page["console"] == [] and page["pageErrors"] == [], (where, page)
+        assert page["failed"] == [], where
+        assert page["requests"] == [Path(where).as_uri()], where  # itself, nothing else
+        assert page["scripts"] == 0
+        for chart in page["charts"]:
+            assert chart["texts"] > 0 and chart["shapes"] > 0 and chart["width"] > 100
+    got = {Path(p["path"]).name + ("!" if "hostile" in p["path"] else ""): p for p in report}
+    assert [c["kind"] for c in got["index.html"]["charts"]] == ["gantt", "fairness", "visits"]
+    assert [c["kind"] for c in got["centre-station.html"]["charts"]] == ["heatmap"]
+    assert got["index.html"]["lang"] == "zh-CN" and got["index.html!"]["lang"] == "en"
+    assert got["org-ml.html!"]["h1"] == HTML_NAME  # shown as text, never run
+    assert "园区党建工作站" in got["centre-station.html"]["bodyText"]
+    for shot in shots.values():
+        assert Path(shot).stat().st_size > 10_000, shot
+
+
+def _job(paths: list[str], shots: dict[str, str]) -> str:
+    import json
+
+    return json.dumps({"pages": paths, "screenshots": shots, "chromium": CHROMIUM})
