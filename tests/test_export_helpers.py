@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -123,7 +124,7 @@ def node_ready() -> None:
             pytest.fail(f"npm ci failed:\n{done.stdout}\n{done.stderr}")
 
 
-def run_node(script: str, *args: str, timeout: int = 300) -> object:
+def run_node(script: str, *args: str, timeout: int = 300) -> Any:
     done = subprocess.run(
         ["node", str(JS / script), *args], capture_output=True, text=True, timeout=timeout
     )

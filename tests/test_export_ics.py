@@ -303,7 +303,7 @@ def test_icaljs_reads_every_feed(out: Out) -> None:
 
 def test_icaljs_sees_hostile_names_as_text(hostile: Out) -> None:
     node_ready()
-    (feed,) = run_node("icaljs_check.mjs", str(hostile.ics / "all.ics"))  # type: ignore[misc]
+    (feed,) = run_node("icaljs_check.mjs", str(hostile.ics / "all.ics"))
     got = {e["uid"]: e for e in feed["events"]}
     assert len(got) == len(hostile.expected_utc())
     occ = next(o for o in hostile.plan.occurrences if o.co_host == "hy")
