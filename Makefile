@@ -5,9 +5,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO ?= scenarios/tiny/tiny.yaml
 
-.PHONY: demo test lint venv clean
+# Real calendar clients and a real browser for the export tests (Debian packages, needs root).
+SYSTEM_PACKAGES := libical-dev pkg-config gcc chromium fonts-noto-cjk
+
+.PHONY: demo test lint venv clean system-deps
 
 venv: $(STAMP)
 
@@ -21,6 +23,17 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/rotasched validate scenarios/*/*.yaml
+	$(BIN)/rotasched plan scenarios/park/park.yaml -o out/park
+	@echo
+	@echo "Output: out/park (open out/park/site/index.html; calendars in out/park/ics, tables in out/park/tables)"
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v node >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
