@@ -139,6 +139,7 @@ def test_calendar_properties(out: Out) -> None:
         assert data.count(b"\r\nNAME:") == 1, path
         assert data.count(b"\r\nX-WR-CALNAME:") == 1, path
         assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in data, path
+        assert b"\r\nX-WR-TIMEZONE:Asia/Shanghai\r\n" in data, path
         assert "METHOD" not in cal
         assert b"ATTENDEE" not in data
         zones = cal.walk("VTIMEZONE")
