@@ -21,10 +21,18 @@ _CELL_SPLIT = re.compile(r"\s*[;；、,，]\s*")
 
 
 def split_cell(value: Any) -> Any:
-    """A spreadsheet cell "a;b；c" means the list [a, b, c]; an empty cell means []."""
+    """A spreadsheet cell "a;b；c" means the list [a, b, c]; an empty cell means [].
+
+    A single date, number or time (an XLSX date cell, `blackout: 2026-05-01` in YAML) is a
+    list of one.
+    """
     if isinstance(value, str):
         value = value.strip()
         return [part for part in _CELL_SPLIT.split(value) if part] if value else []
+    if value is None:
+        return []
+    if isinstance(value, date | time | int | float):
+        return [value]
     return value
 
 
@@ -32,7 +40,11 @@ ListCell = BeforeValidator(split_cell)
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # A phone number, a numeric id (1001) or a room number (101) typed into YAML or a
+    # spreadsheet cell arrives as a number; where the field is text, take it as text.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
 
 
 def _to_date(value: Any) -> date | None:

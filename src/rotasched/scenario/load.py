@@ -67,8 +67,9 @@ def _read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problem = Problem(shown, where, "yaml_syntax", {"reason": reason})
         raise ScenarioError([problem], locale) from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        # PyYAML's own constructors raise these, e.g. for a timestamp 2026-13-45.
+    except Exception as exc:
+        # PyYAML's own constructors raise whatever they hit: ValueError for a timestamp
+        # 2026-13-45, AttributeError for an empty `!!timestamp`, RecursionError, ...
         problem = Problem(shown, "", "yaml_syntax", {"reason": str(exc)})
         raise ScenarioError([problem], locale) from None
     if not isinstance(raw, dict):

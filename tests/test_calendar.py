@@ -1,0 +1,216 @@
+"""The working calendar: official days and 调休 from chinesecalendar, years a scenario supplies,
+provisional years, local closures, and the explained error for a year nobody knows yet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import chinese_calendar
+import pytest
+
+from rotasched import ScenarioError, WorkCalendar, build_calendar, load_scenario
+
+
+@pytest.fixture
+def calendar_of(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> Callable[..., WorkCalendar]:
+    """calendar_of(start, end, calendar=None) -> the calendar of `minimal` on that horizon."""
+
+    def build(start: str, end: str, calendar: dict[str, Any] | None = None) -> WorkCalendar:
+        minimal["meta"].update(start=start, end=end)
+        if calendar is not None:
+            minimal["calendar"] = calendar
+        return build_calendar(load_scenario(write_scenario(minimal)))
+
+    return build
+
+
+def test_national_day_2025_with_its_adjusted_sunday(
+    calendar_of: Callable[..., WorkCalendar],
+) -> None:
+    cal = calendar_of("2025-09-01", "2025-10-31")
+    assert date(2025, 9, 28).isoweekday() == 7
+    assert cal.is_workday(date(2025, 9, 28))  # Sunday, 调休
+    assert not cal.is_workday(date(2025, 10, 2))  # Thursday, 国庆
+    assert date(2025, 9, 28) in cal.adjusted
+    assert cal.holidays[date(2025, 10, 2)] == "National Day"
+    assert not cal.is_workday(date(2025, 9, 27))  # an ordinary Saturday
+    assert cal.is_workday(date(2025, 9, 30))  # an ordinary Tuesday
+    assert cal.sources == {2025: "chinesecalendar"}
+    assert not cal.provisional
+
+
+def test_whole_year_agrees_with_chinesecalendar(calendar_of: Callable[..., WorkCalendar]) -> None:
+    cal = calendar_of("2025-01-01", "2026-12-31")
+    expected = set(chinese_calendar.get_workdays(date(2025, 1, 1), date(2026, 12, 31)))
+    assert set(cal.workdays) == expected
+    assert cal.working_days() == sorted(expected)
+    assert cal.sources == {2025: "chinesecalendar", 2026: "chinesecalendar"}
+    assert len(cal.days()) == 365 + 365
+
+
+def test_2027_without_supplied_days_is_explained(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    minimal["meta"].update(start="2026-10-01", end="2027-03-31")
+    scenario = load_scenario(write_scenario(minimal))  # the scenario itself is fine
+    with pytest.raises(ScenarioError) as info:
+        build_calendar(scenario)
+    (problem,) = info.value.problems
+    assert problem.code == "calendar_year_missing"
+    assert problem.file == scenario.source
+    assert problem.path == "meta.end"
+    assert problem.params == {"year": 2027, "last": 2026}
+    en, zh = problem.message("en"), problem.message("zh")
+    assert "2027" in en and "2027" in zh
+    # Both ways out, in both languages.
+    for text in (en, zh):
+        assert "calendar.years.2027" in text
+        assert "calendar.provisional: true" in text
+    assert en.startswith("the official holiday arrangement for 2027 is not known")
+    assert "covers up to 2026" in en
+    assert zh.startswith("chinesecalendar 尚未收录 2027 年的法定节假日安排（目前收录至 2026 年）")
+    assert "临时" in zh
+    assert info.value.locale == "zh"
+    assert str(info.value).startswith("场景有 1 处错误：")
+
+
+def test_every_unknown_year_is_named(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    minimal["meta"].update(start="2027-06-01", end="2028-06-30")
+    with pytest.raises(ScenarioError) as info:
+        build_calendar(load_scenario(write_scenario(minimal)))
+    assert [(p.code, p.path, p.params["year"]) for p in info.value.problems] == [
+        ("calendar_year_missing", "meta.start", 2027),
+        ("calendar_year_missing", "meta.end", 2028),
+    ]
+
+
+def test_provisional_2027_validates_and_is_marked(
+    calendar_of: Callable[..., WorkCalendar],
+) -> None:
+    cal = calendar_of("2026-12-01", "2027-12-31", {"provisional": True})
+    assert cal.provisional
+    assert cal.sources == {2026: "chinesecalendar", 2027: "provisional"}
+    # Rule-based holidays only, and no 调休 at all.
+    assert not cal.is_workday(date(2027, 1, 1))  # 元旦, a Friday
+    assert not cal.is_workday(date(2027, 10, 1))  # 国庆, a Friday
+    assert not cal.is_workday(date(2027, 2, 8))  # 春节, a Monday
+    assert cal.is_workday(date(2027, 3, 1))  # an ordinary Monday
+    assert not [d for d in cal.adjusted if d.year == 2027]
+    assert all(d.isoweekday() <= 5 for d in cal.workdays if d.year == 2027)
+    # The known year keeps its official arrangement.
+    assert cal.is_workday(date(2026, 12, 31))
+
+
+def test_provisional_flag_changes_nothing_for_known_years(
+    calendar_of: Callable[..., WorkCalendar],
+) -> None:
+    cal = calendar_of("2026-01-01", "2026-12-31", {"provisional": True})
+    assert not cal.provisional
+    assert cal.sources == {2026: "chinesecalendar"}
+
+
+SUPPLIED_2027 = {
+    "years": {
+        2027: {
+            "holidays": [
+                "2027-01-01",
+                {"start": "2027-02-05", "end": "2027-02-11", "reason": "春节"},
+            ],
+            "workdays": ["2027-02-20"],  # a Saturday, 调休
+        }
+    }
+}
+
+
+def test_supplied_2027_is_used(calendar_of: Callable[..., WorkCalendar]) -> None:
+    cal = calendar_of("2026-12-01", "2027-03-31", SUPPLIED_2027)
+    assert cal.sources == {2026: "chinesecalendar", 2027: "scenario"}
+    assert not cal.provisional
+    assert date(2027, 2, 20).isoweekday() == 6
+    assert cal.is_workday(date(2027, 2, 20))  # the supplied weekend workday counts
+    assert date(2027, 2, 20) in cal.adjusted
+    assert not cal.is_workday(date(2027, 2, 27))  # an ordinary Saturday
+    assert not cal.is_workday(date(2027, 2, 8))  # supplied holiday, a Monday
+    assert not cal.is_workday(date(2027, 1, 1))
+    assert cal.is_workday(date(2027, 2, 12))  # the Friday after the holiday
+    assert cal.holidays[date(2027, 2, 8)] == "春节"
+    # Weekdays of February minus the five supplied holiday weekdays, plus the Saturday.
+    february = [d for d in cal.workdays if d.month == 2 and d.year == 2027]
+    assert len(february) == 20 - 5 + 1
+
+
+def test_supplied_year_beats_provisional(calendar_of: Callable[..., WorkCalendar]) -> None:
+    spec = {**SUPPLIED_2027, "provisional": True}
+    cal = calendar_of("2027-01-01", "2027-03-31", spec)
+    assert cal.sources == {2027: "scenario"}
+    assert not cal.provisional
+    assert cal.is_workday(date(2027, 2, 20))
+
+
+def test_a_supplied_year_overrides_chinesecalendar(
+    calendar_of: Callable[..., WorkCalendar],
+) -> None:
+    """A committee may correct a known year: its own list is then the only one."""
+    spec = {"years": {2026: {"holidays": ["2026-04-07"], "workdays": []}}}
+    cal = calendar_of("2026-04-01", "2026-06-30", spec)
+    assert cal.sources == {2026: "scenario"}
+    assert not cal.is_workday(date(2026, 4, 7))
+    assert cal.is_workday(date(2026, 5, 1))  # 劳动节 is not in the supplied list
+
+
+def test_local_closures_remove_working_days(calendar_of: Callable[..., WorkCalendar]) -> None:
+    base = calendar_of("2026-04-01", "2026-06-30")
+    spec = {"closures": ["2026-04-13..2026-04-17", {"start": "2026-05-09", "end": "2026-05-10"}]}
+    closed = calendar_of("2026-04-01", "2026-06-30", spec)
+    week = {date(2026, 4, 13) + timedelta(days=i) for i in range(5)}
+    assert week <= set(base.workdays)
+    assert not week & set(closed.workdays)
+    # 2026-05-09 is a 调休 Saturday: a closure removes it too; the Sunday was no workday.
+    assert base.is_workday(date(2026, 5, 9)) and not closed.is_workday(date(2026, 5, 9))
+    assert set(base.workdays) - set(closed.workdays) == week | {date(2026, 5, 9)}
+    assert closed.closed == frozenset(week | {date(2026, 5, 9), date(2026, 5, 10)})
+
+
+def test_closure_outside_the_horizon_is_ignored(calendar_of: Callable[..., WorkCalendar]) -> None:
+    cal = calendar_of("2026-04-01", "2026-04-30", {"closures": ["2026-03-01..2026-03-31"]})
+    assert cal.closed == frozenset()
+    official = chinese_calendar.get_workdays(date(2026, 4, 1), date(2026, 4, 30))
+    assert set(cal.workdays) == set(official)
+
+
+def test_horizon_without_any_working_day(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    minimal["meta"].update(start="2026-10-01", end="2026-10-07", locale="en")
+    with pytest.raises(ScenarioError) as info:
+        build_calendar(load_scenario(write_scenario(minimal)))
+    (problem,) = info.value.problems
+    assert (problem.code, problem.path) == ("no_workdays", "meta")
+    assert problem.message("en") == "the horizon 2026-10-01..2026-10-07 has no working day"
+    assert problem.message("zh") == "计划期 2026-10-01..2026-10-07 内没有工作日"
+    assert str(info.value).startswith("the scenario has 1 problem(s):")
+
+
+def test_calendar_keeps_only_days_of_the_horizon(calendar_of: Callable[..., WorkCalendar]) -> None:
+    cal = calendar_of("2026-05-01", "2026-05-31")
+    assert all(date(2026, 5, 1) <= d <= date(2026, 5, 31) for d in cal.holidays)
+    assert all(date(2026, 5, 1) <= d <= date(2026, 5, 31) for d in cal.adjusted)
+    assert cal.adjusted == frozenset({date(2026, 5, 9)})
+    assert cal.timezone == "Asia/Shanghai"
+    assert (cal.start, cal.end) == (date(2026, 5, 1), date(2026, 5, 31))
+
+
+def test_horizon_ending_on_the_last_representable_day(
+    calendar_of: Callable[..., WorkCalendar],
+) -> None:
+    """Walking the horizon must not step past date.max (OverflowError)."""
+    cal = calendar_of("9999-12-01", "9999-12-31", {"years": {9999: {"holidays": ["9999-12-31"]}}})
+    assert not cal.is_workday(date.max)
+    assert cal.is_workday(date(9999, 12, 30))
