@@ -31,35 +31,66 @@ def base() -> dict[str, Any]:
         "meta": {"name": "测试园区", "locale": "zh", "start": "2026-04-01", "end": "2026-04-30"},
         "groups": [{"id": "park", "name": "测试园区联合党支部", "kind": "park"}],
         "organisations": [
-            {"id": i, "name": n, "kind": "enterprise", "groups": ["park"], "members": m,
-             "secretary": {"id": f"s-{i}", "name": s}}
+            {
+                "id": i,
+                "name": n,
+                "kind": "enterprise",
+                "groups": ["park"],
+                "members": m,
+                "secretary": {"id": f"s-{i}", "name": s},
+            }
             for i, n, m, s in ORGS
         ],
-        "centres": [{
-            "id": "zhan", "name": "党建工作站", "hours": "08:30-17:30",
-            "rooms": [{"id": "A", "name": "会议室A", "capacity": 40, "equipment": ["投影仪"]}],
-        }],
+        "centres": [
+            {
+                "id": "zhan",
+                "name": "党建工作站",
+                "hours": "08:30-17:30",
+                "rooms": [{"id": "A", "name": "会议室A", "capacity": 40, "equipment": ["投影仪"]}],
+            }
+        ],
         "series": [],
         "twinning": [],
     }
 
 
 def series(sid: str, **kw: Any) -> dict[str, Any]:
-    out = {"id": sid, "name": f"主题党日{sid}", "type": "主题党日", "cadence": "monthly",
-           "start": "09:00", "duration": 120, "participants": {"groups": ["park"]},
-           "attendance": 20, "room": {"own_room": False}}
+    out = {
+        "id": sid,
+        "name": f"主题党日{sid}",
+        "type": "主题党日",
+        "cadence": "monthly",
+        "start": "09:00",
+        "duration": 120,
+        "participants": {"groups": ["park"]},
+        "attendance": 20,
+        "room": {"own_room": False},
+    }
     out.update(kw)
     return out
 
 
 def village(vid: str = "v", name: str = "桃源村") -> dict[str, Any]:
-    return {"id": vid, "name": name, "kind": "village", "members": 40,
-            "secretary": {"id": f"s-{vid}", "name": "赵德明"}}
+    return {
+        "id": vid,
+        "name": name,
+        "kind": "village",
+        "members": 40,
+        "secretary": {"id": f"s-{vid}", "name": "赵德明"},
+    }
 
 
 def pair(pid: str, helper: str, helped: str, **kw: Any) -> dict[str, Any]:
-    out = {"id": pid, "name": f"结对{pid}", "form": "one_to_one", "helpers": [helper],
-           "helped": [helped], "visits": 1, "per": "month", "min_gap_days": 7}
+    out = {
+        "id": pid,
+        "name": f"结对{pid}",
+        "form": "one_to_one",
+        "helpers": [helper],
+        "helped": [helped],
+        "visits": 1,
+        "per": "month",
+        "min_gap_days": 7,
+    }
     out.update(kw)
     return out
 
@@ -75,8 +106,9 @@ def problem_of(path: Path) -> Problem:
     return prepare(scenario, build_calendar(scenario))
 
 
-def plan_checked(tmp: Path, data: dict[str, Any], work: float = 10.0, seed: int = 0,
-                 out: str = "out") -> tuple[Plan, Problem, Tables]:
+def plan_checked(
+    tmp: Path, data: dict[str, Any], work: float = 10.0, seed: int = 0, out: str = "out"
+) -> tuple[Plan, Problem, Tables]:
     """Solve, write, and run the independent checker: a test never sees an unchecked plan."""
     problem = problem_of(write(tmp, data))
     plan = solve(problem, SolveOptions(seed=seed, work_limit=work))

@@ -21,7 +21,9 @@ BUNDLED = sorted(ROOT.glob("scenarios/*/*.yaml"))
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,9 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, s
     out = {}
     for scenario in BUNDLED:
         outdir = tmp_path_factory.mktemp(scenario.stem) / "plan"
-        result = CliRunner().invoke(main, ["plan", str(scenario), "-o", str(outdir), "--work", "20"])
+        result = CliRunner().invoke(
+            main, ["plan", str(scenario), "-o", str(outdir), "--work", "20"]
+        )
         assert result.exit_code == 0, result.output
         out[scenario.stem] = (outdir, result.output)
     return out
@@ -50,8 +54,9 @@ def test_bundled_plan_then_check(scenario: Path, planned: dict[str, tuple[Path, 
 def test_same_seed_same_files(planned: dict[str, tuple[Path, str]], tmp_path: Path) -> None:
     first, _ = planned["park"]
     again = tmp_path / "again"
-    result = CliRunner().invoke(main, ["plan", str(ROOT / "scenarios/park/park.yaml"),
-                                       "-o", str(again), "--work", "20"])
+    result = CliRunner().invoke(
+        main, ["plan", str(ROOT / "scenarios/park/park.yaml"), "-o", str(again), "--work", "20"]
+    )
     assert result.exit_code == 0, result.output
     a, b = _files(first), _files(again)
     assert sorted(a) == sorted(b)
@@ -64,12 +69,14 @@ def test_history_next_hosts_least_recent(tmp_path: Path) -> None:
     data["meta"]["end"] = "2026-06-30"
     data["series"] = [series("t")]
     # Last hosted: a in March, c in February, b in January, d last December.
-    data["history"] = {"hosts": [
-        {"series": "t", "date": "2025-12-12", "host": "d"},
-        {"series": "t", "date": "2026-01-16", "host": "b"},
-        {"series": "t", "date": "2026-02-13", "host": "c"},
-        {"series": "t", "date": "2026-03-13", "host": "a"},
-    ]}
+    data["history"] = {
+        "hosts": [
+            {"series": "t", "date": "2025-12-12", "host": "d"},
+            {"series": "t", "date": "2026-01-16", "host": "b"},
+            {"series": "t", "date": "2026-02-13", "host": "c"},
+            {"series": "t", "date": "2026-03-13", "host": "a"},
+        ]
+    }
     plan, _, _ = plan_checked(tmp_path, data)
     assert [o.host for o in plan.occurrences] == ["d", "b", "c"]
     assert [t.executive_org for t in plan.terms] == ["d", "b", "c"]
@@ -80,9 +87,10 @@ def _overbooked(lang: str) -> dict:
     data = base()
     data["meta"].update(start="2026-03-01", end="2026-03-31", locale=lang)
     data["centres"][0]["open_days"] = ["mon"]
-    data["series"] = [series(f"s{i}", name=f"联合党课{i}", room={"equipment": ["投影仪"],
-                                                              "own_room": False})
-                      for i in range(6)]
+    data["series"] = [
+        series(f"s{i}", name=f"联合党课{i}", room={"equipment": ["投影仪"], "own_room": False})
+        for i in range(6)
+    ]
     return data
 
 
@@ -117,7 +125,9 @@ def test_failed_run_keeps_last_good_output(tmp_path: Path) -> None:
 def test_time_limit_one_second_on_largest(tmp_path: Path) -> None:
     largest = max(BUNDLED, key=lambda p: sum(f.stat().st_size for f in p.parent.iterdir()))
     outdir = tmp_path / "out"
-    result = CliRunner().invoke(main, ["plan", str(largest), "-o", str(outdir), "--time-limit", "1"])
+    result = CliRunner().invoke(
+        main, ["plan", str(largest), "-o", str(outdir), "--time-limit", "1"]
+    )
     if result.exit_code == 0:
         assert check_dir(outdir, problem_of(largest)) == []
         assert "gap" in result.output
@@ -131,8 +141,21 @@ def test_interrupt_keeps_best_plan(tmp_path: Path) -> None:
     outdir = tmp_path / "out"
     scenario = ROOT / "scenarios/district/district.yaml"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rotasched", "plan", str(scenario), "-o", str(outdir),
-         "--work", "100000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "rotasched",
+            "plan",
+            str(scenario),
+            "-o",
+            str(outdir),
+            "--work",
+            "100000",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     import signal
     import time
 

@@ -28,13 +28,18 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
     orgs = []
     for i in range(n):
         org: dict[str, Any] = {
-            "id": f"o{i}", "name": f"武汉{NAMES[i]}有限公司", "kind": "enterprise",
-            "groups": ["park"], "members": draw(st.integers(1, 40)),
+            "id": f"o{i}",
+            "name": f"武汉{NAMES[i]}有限公司",
+            "kind": "enterprise",
+            "groups": ["park"],
+            "members": draw(st.integers(1, 40)),
             # Sometimes two organisations share one secretary.
             "secretary": {"id": f"s{draw(st.integers(0, n - 1)) if i else 0}", "name": "书记"},
         }
         if draw(st.booleans()):
-            org["blackout"] = [f"2026-04-{draw(st.integers(1, 20)):02d}..2026-04-{draw(st.integers(21, 30)):02d}"]
+            org["blackout"] = [
+                f"2026-04-{draw(st.integers(1, 20)):02d}..2026-04-{draw(st.integers(21, 30)):02d}"
+            ]
         if draw(st.booleans()):
             org["weekdays"] = draw(st.lists(st.sampled_from(WEEKDAYS), min_size=2, unique=True))
         if draw(st.booleans()):
@@ -42,15 +47,30 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
         orgs.append(org)
     villages = []
     for j in range(draw(st.integers(0, 3))):
-        villages.append({"id": f"v{j}", "name": VILLAGES[j], "kind": "village", "members": 30,
-                         "secretary": {"id": f"sv{j}", "name": "村书记"}})
-    rooms = [{"id": f"R{k}", "name": f"{k + 1}号会议室", "capacity": draw(st.integers(20, 80)),
-              "equipment": ["投影仪"] if draw(st.booleans()) else []}
-             for k in range(draw(st.integers(1, 3)))]
+        villages.append(
+            {
+                "id": f"v{j}",
+                "name": VILLAGES[j],
+                "kind": "village",
+                "members": 30,
+                "secretary": {"id": f"sv{j}", "name": "村书记"},
+            }
+        )
+    rooms = [
+        {
+            "id": f"R{k}",
+            "name": f"{k + 1}号会议室",
+            "capacity": draw(st.integers(20, 80)),
+            "equipment": ["投影仪"] if draw(st.booleans()) else [],
+        }
+        for k in range(draw(st.integers(1, 3)))
+    ]
     series = []
     for k in range(draw(st.integers(0, 3))):
         item: dict[str, Any] = {
-            "id": f"x{k}", "name": f"主题党日{k}", "type": "主题党日",
+            "id": f"x{k}",
+            "name": f"主题党日{k}",
+            "type": "主题党日",
             "cadence": draw(st.sampled_from(["monthly", "every-2-weeks", "quarterly"])),
             "day": draw(st.sampled_from(DAY_RULES)),
             "flexible": draw(st.booleans()),
@@ -67,13 +87,31 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
     for j, v in enumerate(villages):
         form = draw(st.sampled_from(["one_to_one", "many_to_one"] if n >= 2 else ["one_to_one"]))
         helpers = [f"o{j % n}"] if form == "one_to_one" else [f"o{j % n}", f"o{(j + 1) % n}"]
-        twinning.append({"id": f"p{j}", "name": f"结对{j}", "form": form, "helpers": helpers,
-                         "helped": [v["id"]], "visits": draw(st.integers(1, 2)), "per": "month",
-                         "min_gap_days": draw(st.integers(0, 10)),
-                         "alternate": draw(st.booleans())})
+        twinning.append(
+            {
+                "id": f"p{j}",
+                "name": f"结对{j}",
+                "form": form,
+                "helpers": helpers,
+                "helped": [v["id"]],
+                "visits": draw(st.integers(1, 2)),
+                "per": "month",
+                "min_gap_days": draw(st.integers(0, 10)),
+                "alternate": draw(st.booleans()),
+            }
+        )
     if len(villages) >= 2 and draw(st.booleans()):
-        twinning.append({"id": "pm", "name": "一帮多", "form": "one_to_many", "helpers": ["o0"],
-                         "helped": [v["id"] for v in villages[:2]], "visits": 1, "per": "quarter"})
+        twinning.append(
+            {
+                "id": "pm",
+                "name": "一帮多",
+                "form": "one_to_many",
+                "helpers": ["o0"],
+                "helped": [v["id"] for v in villages[:2]],
+                "visits": 1,
+                "per": "quarter",
+            }
+        )
     return {
         "meta": {"name": "随机场景", "locale": "zh", "start": "2026-04-01", "end": "2026-05-31"},
         "groups": [{"id": "park", "name": "园区", "kind": "park"}],

@@ -67,7 +67,9 @@ def test_room_fits(tmp_path: Path) -> None:
     data = base()
     data["centres"][0]["rooms"].append({"id": "B", "name": "大厅B", "capacity": 100})
     data["centres"][0]["closures"] = [{"start": "2026-04-03", "end": "2026-04-03", "rooms": ["A"]}]
-    data["series"] = [series("t", day="first-fri", room={"equipment": ["投影仪"], "own_room": False})]
+    data["series"] = [
+        series("t", day="first-fri", room={"equipment": ["投影仪"], "own_room": False})
+    ]
     _, _, t = plan_checked(tmp_path, data)
     row = t["occurrences"].iloc[0]
     assert (row["room"], row["date"]) == ("A", "2026-04-10") or row["room"] == "A"
@@ -155,8 +157,9 @@ def test_no_visit_on_hosting_day(tmp_path: Path) -> None:
     data = base()
     data["organisations"].append(village())
     data["organisations"][-1]["weekdays"] = ["fri"]
-    data["series"] = [series("t", day="first-fri", flexible=False, start="15:00",
-                             hosts={"orgs": ["a"]})]
+    data["series"] = [
+        series("t", day="first-fri", flexible=False, start="15:00", hosts={"orgs": ["a"]})
+    ]
     data["twinning"] = [pair("p", "a", "v", hosts="helpers", alternate=False, start="09:00")]
     data["weights"] = {"visit_spread": 0}
     _, _, t = plan_checked(tmp_path, data)
@@ -175,8 +178,10 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Tables]:
     data["organisations"][3]["blackout"] = ["2026-04-20..2026-04-24"]
     data["organisations"] += [village("v", "桃源村"), village("w", "杏花村")]
     data["series"] = [series("t", term="quarter", start="14:30"), series("l", start="09:00")]
-    data["twinning"] = [pair("p", "a", "v", visits=2, min_gap_days=10),
-                        pair("q", "d", "w", hosts="helped", alternate=False)]
+    data["twinning"] = [
+        pair("p", "a", "v", visits=2, min_gap_days=10),
+        pair("q", "d", "w", hosts="helped", alternate=False),
+    ]
     _, problem, tables = plan_checked(tmp_path_factory.mktemp("good"), data)
     return problem, tables
 
@@ -209,14 +214,18 @@ def _break(rule: str, p: Any, t: Tables) -> Tables:
         occ.loc[t_rows, "host"] = "a"
     elif rule == "executive_hosts":
         hosts = set(occ.loc[t_rows, "host"])
-        terms.loc[terms["series"] == "t", "executive_org"] = next(o for o in "abcd" if o not in hosts)
+        terms.loc[terms["series"] == "t", "executive_org"] = next(
+            o for o in "abcd" if o not in hosts
+        )
     elif rule == "occurrence_date":
         occ.loc[t_rows[0], "date"] = "2026-04-04"  # a Saturday
     elif rule == "room_fits":
         occ.loc[t_rows[0], "room"] = "Z"
     elif rule == "room_single_use":
         l_row = occ.index[occ["series"] == "l"][0]
-        occ.loc[l_row, ["date", "start", "end"]] = occ.loc[t_rows[0], ["date", "start", "end"]].values
+        occ.loc[l_row, ["date", "start", "end"]] = occ.loc[
+            t_rows[0], ["date", "start", "end"]
+        ].values
     elif rule == "visit_count":
         t["visits"] = visits.drop(index=visits.index[0])
     elif rule == "visit_date":
@@ -231,12 +240,19 @@ def _break(rule: str, p: Any, t: Tables) -> Tables:
         visits.loc[rows[1], "date"] = _next_workday(p, first, set())
     elif rule == "org_single_place":
         row = visits.index[visits["pair"] == "p"][0]
-        visits.loc[row, ["date", "start", "end"]] = occ.loc[t_rows[0], ["date", "start", "end"]].values
+        visits.loc[row, ["date", "start", "end"]] = occ.loc[
+            t_rows[0], ["date", "start", "end"]
+        ].values
     elif rule == "no_visit_on_hosting_day":
         row = visits.index[visits["pair"] == "p"][0]
         host = occ.loc[t_rows[0], "host"]
         visits.loc[row, ["host", "helpers", "date", "start", "end"]] = [
-            host, host, occ.loc[t_rows[0], "date"], "08:00", "08:30"]
+            host,
+            host,
+            occ.loc[t_rows[0], "date"],
+            "08:00",
+            "08:30",
+        ]
     return t
 
 

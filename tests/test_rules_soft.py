@@ -11,12 +11,24 @@ from typing import Any
 
 from .planning import base, pair, plan_checked, score, series, variant, village
 
-OFF = {k: 0 for k in ("fairness", "rotation_order", "back_to_back", "strong_weak", "travel",
-                      "regular_day", "centre_balance", "visit_spread")}
+OFF = {
+    k: 0
+    for k in (
+        "fairness",
+        "rotation_order",
+        "back_to_back",
+        "strong_weak",
+        "travel",
+        "regular_day",
+        "centre_balance",
+        "visit_spread",
+    )
+}
 
 
-def _compare(tmp: Path, data: dict[str, Any], term: str, on: dict[str, int],
-             off: dict[str, int]) -> tuple[int, int]:
+def _compare(
+    tmp: Path, data: dict[str, Any], term: str, on: dict[str, int], off: dict[str, int]
+) -> tuple[int, int]:
     _, p1, with_ = plan_checked(tmp, variant(data, **on), out="with")
     _, p2, without = plan_checked(tmp, variant(data, **off), out="without")
     return score(with_, p1, term), score(without, p2, term)
@@ -26,8 +38,11 @@ def _own_room_park(months: int = 3) -> dict[str, Any]:
     """Org a has a big room of its own next door: hosting at a saves everyone travel."""
     data = base()
     data["meta"]["end"] = ["2026-04-30", "2026-05-31", "2026-06-30"][months - 1]
-    for org, (lat, lon) in zip(data["organisations"], [(30.50, 114.40), (30.51, 114.41),
-                                                       (30.49, 114.39), (30.50, 114.42)], strict=True):
+    for org, (lat, lon) in zip(
+        data["organisations"],
+        [(30.50, 114.40), (30.51, 114.41), (30.49, 114.39), (30.50, 114.42)],
+        strict=True,
+    ):
         org["location"] = {"lat": lat, "lon": lon}
     data["organisations"][0]["room"] = {"capacity": 50, "equipment": ["投影仪"]}
     data["centres"][0]["location"] = {"lat": 30.80, "lon": 114.90}  # far away
@@ -37,17 +52,27 @@ def _own_room_park(months: int = 3) -> dict[str, Any]:
 
 def test_fairness(tmp_path: Path) -> None:
     data = _own_room_park()
-    with_, without = _compare(tmp_path, data, "fairness",
-                              {**OFF, "fairness": 100, "travel": 1}, {**OFF, "travel": 1})
+    with_, without = _compare(
+        tmp_path, data, "fairness", {**OFF, "fairness": 100, "travel": 1}, {**OFF, "travel": 1}
+    )
     assert with_ < without
 
 
 def test_rotation_order(tmp_path: Path) -> None:
     data = _own_room_park()
-    data["history"] = {"hosts": [{"series": "t", "date": f"2026-0{m}-10", "host": h}
-                                 for m, h in ((1, "d"), (2, "c"), (3, "a"))]}
-    with_, without = _compare(tmp_path, data, "rotation_order",
-                              {**OFF, "rotation_order": 1000, "travel": 1}, {**OFF, "travel": 1})
+    data["history"] = {
+        "hosts": [
+            {"series": "t", "date": f"2026-0{m}-10", "host": h}
+            for m, h in ((1, "d"), (2, "c"), (3, "a"))
+        ]
+    }
+    with_, without = _compare(
+        tmp_path,
+        data,
+        "rotation_order",
+        {**OFF, "rotation_order": 1000, "travel": 1},
+        {**OFF, "travel": 1},
+    )
     assert with_ < without
     assert with_ == 0  # b (never hosted) first, then d, then c: least recent first
 
@@ -55,8 +80,13 @@ def test_rotation_order(tmp_path: Path) -> None:
 def test_back_to_back(tmp_path: Path) -> None:
     data = _own_room_park()
     data["history"] = {"hosts": [{"series": "t", "date": "2026-03-10", "host": "a"}]}
-    with_, without = _compare(tmp_path, data, "back_to_back",
-                              {**OFF, "back_to_back": 1000, "travel": 1}, {**OFF, "travel": 1})
+    with_, without = _compare(
+        tmp_path,
+        data,
+        "back_to_back",
+        {**OFF, "back_to_back": 1000, "travel": 1},
+        {**OFF, "travel": 1},
+    )
     assert with_ == 0 < without
 
 
@@ -64,12 +94,20 @@ def test_strong_weak(tmp_path: Path) -> None:
     data = _own_room_park()
     data["series"][0]["strong_weak"] = [{"strong": "b", "weak": "c"}]
     # History makes c due first and b last in the rotation order.
-    data["history"] = {"hosts": [{"series": "t", "date": f"2026-0{m}-10", "host": h}
-                                 for m, h in ((1, "c"), (2, "d"), (3, "b"))]}
+    data["history"] = {
+        "hosts": [
+            {"series": "t", "date": f"2026-0{m}-10", "host": h}
+            for m, h in ((1, "c"), (2, "d"), (3, "b"))
+        ]
+    }
     data["series"][0]["room"] = {"own_room": False}
-    with_, without = _compare(tmp_path, data, "strong_weak",
-                              {**OFF, "strong_weak": 100, "rotation_order": 1},
-                              {**OFF, "rotation_order": 1})
+    with_, without = _compare(
+        tmp_path,
+        data,
+        "strong_weak",
+        {**OFF, "strong_weak": 100, "rotation_order": 1},
+        {**OFF, "rotation_order": 1},
+    )
     assert with_ < without
 
 
@@ -79,25 +117,43 @@ def _two_centres() -> dict[str, Any]:
     for org in data["organisations"]:
         org["location"] = {"lat": 30.50, "lon": 114.40}
     data["centres"] = [
-        {"id": "near", "name": "社区党群服务中心", "location": {"lat": 30.50, "lon": 114.40},
-         "closures": ["2026-04-03"],
-         "rooms": [{"id": "A", "name": "一号会议室", "capacity": 40}]},
-        {"id": "far", "name": "街道党群服务中心", "location": {"lat": 30.70, "lon": 114.70},
-         "rooms": [{"id": "A", "name": "大会议室", "capacity": 40}]},
+        {
+            "id": "near",
+            "name": "社区党群服务中心",
+            "location": {"lat": 30.50, "lon": 114.40},
+            "closures": ["2026-04-03"],
+            "rooms": [{"id": "A", "name": "一号会议室", "capacity": 40}],
+        },
+        {
+            "id": "far",
+            "name": "街道党群服务中心",
+            "location": {"lat": 30.70, "lon": 114.70},
+            "rooms": [{"id": "A", "name": "大会议室", "capacity": 40}],
+        },
     ]
     data["series"] = [series("t", day="first-fri")]
     return data
 
 
 def test_travel(tmp_path: Path) -> None:
-    with_, without = _compare(tmp_path, _two_centres(), "travel",
-                              {**OFF, "travel": 10, "regular_day": 1}, {**OFF, "regular_day": 1})
+    with_, without = _compare(
+        tmp_path,
+        _two_centres(),
+        "travel",
+        {**OFF, "travel": 10, "regular_day": 1},
+        {**OFF, "regular_day": 1},
+    )
     assert with_ < without
 
 
 def test_regular_day(tmp_path: Path) -> None:
-    with_, without = _compare(tmp_path, _two_centres(), "regular_day",
-                              {**OFF, "regular_day": 1000, "travel": 1}, {**OFF, "travel": 1})
+    with_, without = _compare(
+        tmp_path,
+        _two_centres(),
+        "regular_day",
+        {**OFF, "regular_day": 1000, "travel": 1},
+        {**OFF, "travel": 1},
+    )
     assert with_ == 0 < without
 
 
@@ -105,8 +161,13 @@ def test_centre_balance(tmp_path: Path) -> None:
     data = _two_centres()
     data["centres"][0]["closures"] = []
     data["series"] = [series(f"t{i}", start=f"{9 + 2 * i:02d}:00") for i in range(3)]
-    with_, without = _compare(tmp_path, data, "centre_balance",
-                              {**OFF, "centre_balance": 10000, "travel": 1}, {**OFF, "travel": 1})
+    with_, without = _compare(
+        tmp_path,
+        data,
+        "centre_balance",
+        {**OFF, "centre_balance": 10000, "travel": 1},
+        {**OFF, "travel": 1},
+    )
     assert with_ < without
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -64,8 +65,10 @@ def _d(text: str) -> date:
 
 def _span(row: pd.Series) -> tuple[datetime, datetime]:
     day = _d(row["date"])
-    return (datetime.combine(day, time.fromisoformat(row["start"])),
-            datetime.combine(day, time.fromisoformat(row["end"])))
+    return (
+        datetime.combine(day, time.fromisoformat(row["start"])),
+        datetime.combine(day, time.fromisoformat(row["end"])),
+    )
 
 
 def _split(cell: str) -> list[str]:
@@ -73,10 +76,13 @@ def _split(cell: str) -> list[str]:
 
 
 def _overlaps(events: list[tuple[datetime, datetime, str]]) -> Iterator[tuple[str, str]]:
-    events = sorted(events)
-    for (a0, a1, a), (b0, b1, b) in zip(events, events[1:], strict=False):
-        if b0 < a1:
-            yield a, b
+    """Pairs that overlap: each event against the one reaching furthest before it."""
+    latest: tuple[datetime, str] | None = None
+    for start, end, event in sorted(events):
+        if latest is not None and start < latest[0]:
+            yield latest[1], event
+        if latest is None or end > latest[0]:
+            latest = (end, event)
 
 
 # ---- rotation -----------------------------------------------------------------------------
@@ -86,9 +92,11 @@ def _overlaps(events: list[tuple[datetime, datetime, str]]) -> Iterator[tuple[st
 def one_host(t: Tables, p: Problem) -> Iterator[Violation]:
     occ = t["occurrences"]
     counts = occ["id"].value_counts()
-    for occ_id, info in p.occurrences.items():
+    for occ_id in p.occurrences:
         if counts.get(occ_id, 0) != 1:
-            yield Violation("one_host", occ_id, f"listed {counts.get(occ_id, 0)} times, expected once")
+            yield Violation(
+                "one_host", occ_id, f"listed {counts.get(occ_id, 0)} times, expected once"
+            )
     for _, row in occ.iterrows():
         info = p.occurrences.get(row["id"])
         if info is None:
@@ -102,14 +110,19 @@ def host_available(t: Tables, p: Problem) -> Iterator[Violation]:
     for _, row in t["occurrences"].iterrows():
         org = p.orgs.get(row["host"])
         if org is not None and p.index(_d(row["date"])) not in org.available:
-            yield Violation("host_available", row["id"], f"{row['host']} is not available on {row['date']}")
+            yield Violation(
+                "host_available", row["id"], f"{row['host']} is not available on {row['date']}"
+            )
 
 
 @rule("one_turn_per_term")
 def one_turn_per_term(t: Tables, p: Problem) -> Iterator[Violation]:
     occ = t["occurrences"]
-    for (series, term, host), n in occ.groupby(["series", "term", "host"]).size().items():
-        info = p.series.get(str(series))
+    counts: dict[tuple[str, str, str], int] = defaultdict(int)
+    for series, term, host in zip(occ["series"], occ["term"], occ["host"], strict=True):
+        counts[(series, term, host)] += 1
+    for (series, term, host), n in sorted(counts.items()):
+        info = p.series.get(series)
         if info is not None and n > info.max_per_term:
             yield Violation("one_turn_per_term", f"{series} {term}", f"{host} hosts {n} times")
 
@@ -122,16 +135,24 @@ def executive_hosts(t: Tables, p: Problem) -> Iterator[Violation]:
         for term in series.terms:
             row = listed.get((series.id, term.label))
             if row is None:
-                yield Violation("executive_hosts", f"{series.id} {term.label}", "no executive secretary")
+                yield Violation(
+                    "executive_hosts", f"{series.id} {term.label}", "no executive secretary"
+                )
                 continue
             org = row["executive_org"]
             hosts = set(occ[(occ["series"] == series.id) & (occ["term"] == term.label)]["host"])
             if org not in hosts:
-                yield Violation("executive_hosts", f"{series.id} {term.label}",
-                                f"{org} does not host in this term")
+                yield Violation(
+                    "executive_hosts",
+                    f"{series.id} {term.label}",
+                    f"{org} does not host in this term",
+                )
             elif row["executive_secretary"] != p.orgs[org].person:
-                yield Violation("executive_hosts", f"{series.id} {term.label}",
-                                f"{row['executive_secretary']} is not the secretary of {org}")
+                yield Violation(
+                    "executive_hosts",
+                    f"{series.id} {term.label}",
+                    f"{row['executive_secretary']} is not the secretary of {org}",
+                )
 
 
 # ---- venues -------------------------------------------------------------------------------
@@ -170,16 +191,24 @@ def room_fits(t: Tables, p: Problem) -> Iterator[Violation]:
         if row["venue"] == "own":
             org = p.orgs[row["host"]]
             if not info.fits_own_room(org):
-                yield Violation("room_fits", row["id"], f"{org.id}'s own room does not fit or is not allowed")
+                yield Violation(
+                    "room_fits", row["id"], f"{org.id}'s own room does not fit or is not allowed"
+                )
             continue
         room = p.rooms.get(f"{row['centre']}:{row['room']}")
         if row["venue"] != "centre" or room is None:
             yield Violation("room_fits", row["id"], "needs a room but has none")
             continue
         if room.capacity < info.capacity:
-            yield Violation("room_fits", row["id"], f"{room.key} holds {room.capacity} < {info.capacity}")
+            yield Violation(
+                "room_fits", row["id"], f"{room.key} holds {room.capacity} < {info.capacity}"
+            )
         if not info.equipment <= room.equipment:
-            yield Violation("room_fits", row["id"], f"{room.key} lacks {sorted(info.equipment - room.equipment)}")
+            yield Violation(
+                "room_fits",
+                row["id"],
+                f"{room.key} lacks {sorted(info.equipment - room.equipment)}",
+            )
         if i not in room.open_days:
             yield Violation("room_fits", row["id"], f"{room.key} is not open on {row['date']}")
         if not (room.opens <= info.start and info.end <= room.closes):
@@ -271,10 +300,14 @@ def visit_gap(t: Tables, p: Problem) -> Iterator[Violation]:
         link = p.links[link_id]
         days = [p.index(_d(r["date"])) for r in rows]
         if link.last_visit_day is not None and days and days[0] - link.last_visit_day < link.gap:
-            yield Violation("visit_gap", link_id, "first visit too close to the last one in history")
-        for a, b in zip(days, days[1:], strict=False):
+            yield Violation(
+                "visit_gap", link_id, "first visit too close to the last one in history"
+            )
+        for a, b in pairwise(days):
             if b - a < max(link.gap, 1):
-                yield Violation("visit_gap", link_id, f"{p.day(a)} and {p.day(b)} are {b - a} days apart")
+                yield Violation(
+                    "visit_gap", link_id, f"{p.day(a)} and {p.day(b)} are {b - a} days apart"
+                )
 
 
 # ---- clashes ------------------------------------------------------------------------------
@@ -317,8 +350,9 @@ def no_visit_on_hosting_day(t: Tables, p: Problem) -> Iterator[Violation]:
     for _, row in t["visits"].iterrows():
         occ = hosting.get((row["host"], row["date"]))
         if occ is not None:
-            yield Violation("no_visit_on_hosting_day", row["id"],
-                            f"{row['host']} hosts {occ} the same day")
+            yield Violation(
+                "no_visit_on_hosting_day", row["id"], f"{row['host']} hosts {occ} the same day"
+            )
 
 
 # ---- soft terms, measured from the tables ---------------------------------------------------
@@ -337,8 +371,18 @@ def scores(t: Tables, p: Problem) -> dict[str, int]:
     """Each soft term's value for the plan in the tables, defined as in the objective."""
     occ, terms, visits = t["occurrences"], t["terms"], t["visits"]
     out = dict.fromkeys(
-        ("fairness", "rotation_order", "back_to_back", "strong_weak", "travel", "regular_day",
-         "centre_balance", "visit_spread"), 0)
+        (
+            "fairness",
+            "rotation_order",
+            "back_to_back",
+            "strong_weak",
+            "travel",
+            "regular_day",
+            "centre_balance",
+            "visit_spread",
+        ),
+        0,
+    )
     host_of = dict(zip(occ["id"], occ["host"], strict=True))
     exec_of = {(r["series"], r["term"]): r["executive_org"] for _, r in terms.iterrows()}
     for s in p.series.values():
@@ -361,7 +405,7 @@ def scores(t: Tables, p: Problem) -> dict[str, int]:
             _slot_cost(k, rank[o], len(s.pool)) for k, o in enumerate(turns) if o in rank
         )
         out["back_to_back"] += int(bool(turns) and turns[0] == s.last_host and s.last_host != "")
-        out["back_to_back"] += sum(a == b for a, b in zip(turns, turns[1:], strict=False))
+        out["back_to_back"] += sum(a == b for a, b in pairwise(turns))
         for strong, weak in s.strong_weak:
             prev = 0
             for term in s.terms:

@@ -28,7 +28,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("scenarios", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", type=LANG, default=None, help="Language of messages (default: the scenario's).")
+@click.option(
+    "--lang", type=LANG, default=None, help="Language of messages (default: the scenario's)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def validate(scenarios: tuple[Path, ...], lang: str | None, as_json: bool) -> None:
     """Check SCENARIO files and print a short summary of each (exit 2 on any problem)."""
@@ -67,17 +69,40 @@ def _say(lang: str, en: str, zh: str) -> str:
 
 @main.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "outdir", type=click.Path(path_type=Path), required=True,
-              help="Output folder (replaced in one step only when the plan is good).")
+@click.option(
+    "-o",
+    "--out",
+    "outdir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output folder (replaced in one step only when the plan is good).",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Search workers.")
-@click.option("--work", "work_limit", type=float, default=30.0, show_default=True,
-              help="Deterministic work budget (CP-SAT deterministic seconds): reproducible.")
-@click.option("--time-limit", type=float, default=None,
-              help="Wall-clock cap in seconds (plans may then differ between runs).")
+@click.option(
+    "--work",
+    "work_limit",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Deterministic work budget (CP-SAT deterministic seconds): reproducible.",
+)
+@click.option(
+    "--time-limit",
+    type=float,
+    default=None,
+    help="Wall-clock cap in seconds (plans may then differ between runs).",
+)
 @click.option("--lang", type=LANG, default=None, help="Language of messages and outputs.")
-def plan(scenario: Path, outdir: Path, seed: int, workers: int, work_limit: float,
-         time_limit: float | None, lang: str | None) -> None:
+def plan(
+    scenario: Path,
+    outdir: Path,
+    seed: int,
+    workers: int,
+    work_limit: float,
+    time_limit: float | None,
+    lang: str | None,
+) -> None:
     """Plan SCENARIO into OUTDIR, check the result, and print the objective terms and gap.
 
     Exit codes: 0 planned and checked; 1 the checker found a violation; 2 bad scenario;
@@ -92,8 +117,13 @@ def plan(scenario: Path, outdir: Path, seed: int, workers: int, work_limit: floa
 
     problem = _prepare(scenario, lang)
     lang = lang or problem.locale
-    options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit,
-                           time_limit=time_limit, progress=sys.stderr.isatty())
+    options = SolveOptions(
+        seed=seed,
+        workers=workers,
+        work_limit=work_limit,
+        time_limit=time_limit,
+        progress=sys.stderr.isatty(),
+    )
     started = time.monotonic()
     result = solve(problem, options)
     wall = time.monotonic() - started
@@ -104,21 +134,30 @@ def plan(scenario: Path, outdir: Path, seed: int, workers: int, work_limit: floa
     export_plan(result, problem, outdir, lang)
     violations = check_dir(outdir, problem)
     status = {"optimal": _say(lang, "optimal", "最优"), "feasible": _say(lang, "feasible", "可行")}
-    click.echo(_say(lang, "plan", "方案") + f": {status[result.status]}  "
-               f"objective {result.objective:,.0f}  bound {result.bound:,.0f}  gap {result.gap:.2%}"
-               f"  ({wall:.1f}s)")
+    click.echo(
+        _say(lang, "plan", "方案") + f": {status[result.status]}  "
+        f"objective {result.objective:,.0f}  bound {result.bound:,.0f}  gap {result.gap:.2%}"
+        f"  ({wall:.1f}s)"
+    )
     for name in SOFT:
         value = result.terms_value.get(name, 0)
         weight = result.weights.get(name, 0)
         click.echo(f"  {describe(name, lang)} [{name}]: {value} × {weight}")
     if result.provisional_calendar:
-        click.echo(_say(lang, "!! planned on a PROVISIONAL calendar", "!! 按临时日历排期（未含官方调休）"))
+        click.echo(
+            _say(lang, "!! planned on a PROVISIONAL calendar", "!! 按临时日历排期（未含官方调休）")
+        )
     for v in violations:
         click.echo(v.render(), err=True)
     if violations:
         sys.exit(1)
-    click.echo(_say(lang, f"checked: every hard rule holds. Output: {outdir}",
-                    f"已校验：全部硬性规则均满足。输出目录：{outdir}"))
+    click.echo(
+        _say(
+            lang,
+            f"checked: every hard rule holds. Output: {outdir}",
+            f"已校验：全部硬性规则均满足。输出目录：{outdir}",
+        )
+    )
 
 
 @main.command()
@@ -135,16 +174,29 @@ def check(scenario: Path, outdir: Path, lang: str | None) -> None:
     try:
         violations = check_dir(outdir, problem)
     except (OSError, KeyError, ValueError) as exc:
-        click.echo(_say(lang, f"cannot read the tables in {outdir}: {exc}",
-                        f"无法读取 {outdir} 中的表格：{exc}"), err=True)
+        click.echo(
+            _say(
+                lang,
+                f"cannot read the tables in {outdir}: {exc}",
+                f"无法读取 {outdir} 中的表格：{exc}",
+            ),
+            err=True,
+        )
         sys.exit(2)
     for v in violations:
         click.echo(f"{v.render()}  — {describe(v.rule, lang)}")
     if violations:
-        click.echo(_say(lang, f"{len(violations)} violation(s)", f"共 {len(violations)} 处违反规则"))
+        click.echo(
+            _say(lang, f"{len(violations)} violation(s)", f"共 {len(violations)} 处违反规则")
+        )
         sys.exit(1)
-    click.echo(_say(lang, f"OK: {len(RULES)} hard rules checked, no violation",
-                    f"通过：已核查 {len(RULES)} 条硬性规则，无违反"))
+    click.echo(
+        _say(
+            lang,
+            f"OK: {len(RULES)} hard rules checked, no violation",
+            f"通过：已核查 {len(RULES)} 条硬性规则，无违反",
+        )
+    )
 
 
 @main.command()

@@ -99,21 +99,39 @@ class Plan:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
         occ = tuple(
-            Occurrence(**{**o, "date": date.fromisoformat(o["date"]),
-                          "start": time.fromisoformat(o["start"]),
-                          "end": time.fromisoformat(o["end"]),
-                          "participants": tuple(o["participants"])})
+            Occurrence(
+                **{
+                    **o,
+                    "date": date.fromisoformat(o["date"]),
+                    "start": time.fromisoformat(o["start"]),
+                    "end": time.fromisoformat(o["end"]),
+                    "participants": tuple(o["participants"]),
+                }
+            )
             for o in data.get("occurrences", [])
         )
         terms = tuple(
-            Term(**{**t, "start": date.fromisoformat(t["start"]), "end": date.fromisoformat(t["end"])})
+            Term(
+                **{
+                    **t,
+                    "start": date.fromisoformat(t["start"]),
+                    "end": date.fromisoformat(t["end"]),
+                }
+            )
             for t in data.get("terms", [])
         )
         visits = tuple(
-            Visit(**{**v, "date": date.fromisoformat(v["date"]),
-                     "start": time.fromisoformat(v["start"]), "end": time.fromisoformat(v["end"]),
-                     "guests": tuple(v["guests"]), "helpers": tuple(v["helpers"]),
-                     "helped": tuple(v["helped"])})
+            Visit(
+                **{
+                    **v,
+                    "date": date.fromisoformat(v["date"]),
+                    "start": time.fromisoformat(v["start"]),
+                    "end": time.fromisoformat(v["end"]),
+                    "guests": tuple(v["guests"]),
+                    "helpers": tuple(v["helpers"]),
+                    "helped": tuple(v["helped"]),
+                }
+            )
             for v in data.get("visits", [])
         )
         rest = {k: v for k, v in data.items() if k not in ("occurrences", "terms", "visits")}

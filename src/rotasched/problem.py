@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from .calendar import WorkCalendar, build_calendar
 from .scenario import Scenario
-from .scenario.model import Cadence, DayRule, Location, Organisation, Series, Twinning
+from .scenario.model import Cadence, DayRule, Location, Organisation, Secretary, Series, Twinning
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -238,7 +238,8 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
 def _org(o: Organisation, start: date, horizon: int) -> Org:
     blocked = {(d - start).days for span in o.blackout for d in span.days()}
     available = frozenset(
-        i for i in range(horizon)
+        i
+        for i in range(horizon)
         if i not in blocked and (start + timedelta(days=i)).isoweekday() in o.weekdays
     )
     return Org(
@@ -256,12 +257,13 @@ def _org(o: Organisation, start: date, horizon: int) -> Org:
 
 def _persons(s: Scenario) -> dict[str, Person]:
     orgs: dict[str, list[str]] = defaultdict(list)
-    first = {}
+    first: dict[str, Secretary] = {}
     for o in s.organisations:
         orgs[o.secretary.key].append(o.id)
         first.setdefault(o.secretary.key, o.secretary)
     return {
-        key: Person(key, first[key].name, first[key].contact, tuple(ids)) for key, ids in orgs.items()
+        key: Person(key, first[key].name, first[key].contact, tuple(ids))
+        for key, ids in orgs.items()
     }
 
 
@@ -316,7 +318,9 @@ def periods(kind: str, weeks: int, first: date, last: date) -> list[tuple[str, d
             out.append((f"{a.isoformat()}", a, b))
             a, n = a + step, n + 1
         return out
-    months = {"month": 1, "monthly": 1, "quarter": 3, "quarterly": 3, "year": 12, "yearly": 12}[kind]
+    months = {"month": 1, "monthly": 1, "quarter": 3, "quarterly": 3, "year": 12, "yearly": 12}[
+        kind
+    ]
     year, month = first.year, ((first.month - 1) // months) * months + 1
     while date(year, month, 1) <= last:
         a = date(year, month, 1)
@@ -333,7 +337,9 @@ def periods(kind: str, weeks: int, first: date, last: date) -> list[tuple[str, d
     return out
 
 
-def preferred_day(rule: DayRule, first: date, last: date, workdays: list[date], fallback: str) -> date | None:
+def preferred_day(
+    rule: DayRule, first: date, last: date, workdays: list[date], fallback: str
+) -> date | None:
     """The day a rule names within a period, moved to a working day by the fallback."""
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     if rule.kind == "any" or not days:
@@ -386,7 +392,9 @@ def _term_label(kind: str, period_label: str, day: date) -> str:
     return f"{day.year}"
 
 
-def _occurrences(s: Scenario, series: Series, cal: WorkCalendar, rooms: dict[str, Room], idx) -> list[Occurrence]:  # type: ignore[no-untyped-def]
+def _occurrences(
+    s: Scenario, series: Series, cal: WorkCalendar, rooms: dict[str, Room], idx
+) -> list[Occurrence]:  # type: ignore[no-untyped-def]
     start_min = series.start.hour * 60 + series.start.minute
     end_min = start_min + series.duration
     attendance = s.attendance(series)
@@ -394,13 +402,17 @@ def _occurrences(s: Scenario, series: Series, cal: WorkCalendar, rooms: dict[str
     capacity = (need.capacity or attendance) if need else 0
     equipment = frozenset(need.equipment) if need else frozenset()
     fitting = tuple(
-        key for key, r in rooms.items()
-        if need and r.capacity >= capacity and equipment <= r.equipment
-        and r.opens <= start_min and end_min <= r.closes
+        key
+        for key, r in rooms.items()
+        if need
+        and r.capacity >= capacity
+        and equipment <= r.equipment
+        and r.opens <= start_min
+        and end_min <= r.closes
     )
     pool = tuple(s.host_pool(series))
     participants = tuple(s.members_of(series.participants))
-    out = []
+    out: list[Occurrence] = []
     for label, a, b in _cadence_periods(series.cadence, s.meta.start, s.meta.end):
         if series.cadence.kind == "dates":  # an explicit date may fall back outside its "period"
             a, b = a - timedelta(days=7), b + timedelta(days=7)
@@ -450,7 +462,9 @@ def _fallback(day: date, work: list[date], fallback: str) -> date:
     return earlier[-1] if earlier else later[0]
 
 
-def _series_info(s: Scenario, series: Series, occs: list[Occurrence], orgs: dict[str, Org], idx) -> SeriesInfo:  # type: ignore[no-untyped-def]
+def _series_info(
+    s: Scenario, series: Series, occs: list[Occurrence], orgs: dict[str, Org], idx
+) -> SeriesInfo:  # type: ignore[no-untyped-def]
     pool = tuple(s.host_pool(series))
     share = {o: (max(orgs[o].members, 1) if series.fairness == "members" else 1) for o in pool}
     records = sorted(
@@ -464,13 +478,19 @@ def _series_info(s: Scenario, series: Series, occs: list[Occurrence], orgs: dict
         last_seen[r.host] = r.date
     # Least recently hosted first; never hosted before anyone who has; then scenario order.
     order = {o: i for i, o in enumerate(pool)}
-    recency = tuple(sorted(pool, key=lambda o: (o in last_seen, last_seen.get(o, date.min), order[o])))
+    recency = tuple(
+        sorted(pool, key=lambda o: (o in last_seen, last_seen.get(o, date.min), order[o]))
+    )
     terms: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occs:
         terms[occ.term].append(occ)
     spans = tuple(
-        TermSpan(label, min(o.first_day for o in group), max(o.last_day for o in group),
-                 tuple(o.id for o in group))
+        TermSpan(
+            label,
+            min(o.first_day for o in group),
+            max(o.last_day for o in group),
+            tuple(o.id for o in group),
+        )
         for label, group in terms.items()
     )
     longest = max((len(t.occurrences) for t in spans), default=1)
@@ -492,7 +512,9 @@ def _series_info(s: Scenario, series: Series, occs: list[Occurrence], orgs: dict
     )
 
 
-def _twinning(s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx) -> tuple[dict[str, Link], dict[str, Visit]]:  # type: ignore[no-untyped-def]
+def _twinning(
+    s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx
+) -> tuple[dict[str, Link], dict[str, Visit]]:  # type: ignore[no-untyped-def]
     links: dict[str, Link] = {}
     visits: dict[str, Visit] = {}
     for pair in s.twinning:
@@ -500,10 +522,11 @@ def _twinning(s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx) -> tupl
             start_min = pair.start.hour * 60 + pair.start.minute
             members = (*helpers, *helped)
             allowed = {"both": members, "helpers": helpers, "helped": helped}[pair.hosts]
-            ids = []
+            ids: list[str] = []
             for label, a, b in periods(pair.per, 0, s.meta.start, s.meta.end):
                 work = [
-                    idx(d) for d in sorted(cal.workdays)
+                    idx(d)
+                    for d in sorted(cal.workdays)
                     if a <= d <= b and all(idx(d) in orgs[o].available for o in members)
                 ]
                 span = (b - a).days + 1
@@ -511,10 +534,20 @@ def _twinning(s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx) -> tupl
                     vid = f"{link_id}.{label}.{k + 1}"
                     ideal = idx(a) + round((k + 0.5) * span / pair.visits)
                     visits[vid] = Visit(
-                        id=vid, pair=pair.id, link=link_id, index=len(ids), period=label,
-                        first_day=idx(a), last_day=idx(b), candidates=tuple(work), ideal=ideal,
-                        start=start_min, end=start_min + pair.duration, hosts=tuple(allowed),
-                        helpers=tuple(helpers), helped=tuple(helped),
+                        id=vid,
+                        pair=pair.id,
+                        link=link_id,
+                        index=len(ids),
+                        period=label,
+                        first_day=idx(a),
+                        last_day=idx(b),
+                        candidates=tuple(work),
+                        ideal=ideal,
+                        start=start_min,
+                        end=start_min + pair.duration,
+                        hosts=tuple(allowed),
+                        helpers=tuple(helpers),
+                        helped=tuple(helped),
                     )
                     ids.append(vid)
             history = sorted(
@@ -523,9 +556,15 @@ def _twinning(s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx) -> tupl
             )
             last = history[-1] if history else None
             links[link_id] = Link(
-                id=link_id, pair=pair.id, name=pair.name or pair.id, form=pair.form,
-                helpers=tuple(helpers), helped=tuple(helped), alternate=pair.alternate,
-                gap=pair.min_gap_days, visits=tuple(ids),
+                id=link_id,
+                pair=pair.id,
+                name=pair.name or pair.id,
+                form=pair.form,
+                helpers=tuple(helpers),
+                helped=tuple(helped),
+                alternate=pair.alternate,
+                gap=pair.min_gap_days,
+                visits=tuple(ids),
                 last_visit_day=idx(last.date) if last else None,
                 last_host_helped=(last.host in helped) if last else None,
                 alternating=pair.alternate and pair.hosts == "both",

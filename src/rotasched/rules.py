@@ -9,8 +9,14 @@ from __future__ import annotations
 
 # label -> (en, zh)
 HARD: dict[str, tuple[str, str]] = {
-    "one_host": ("every occurrence has exactly one host from its pool", "每次活动恰有一个承办单位，且在承办范围内"),
-    "host_available": ("the host is available that day", "承办单位当天可用（无停办日、符合星期限制）"),
+    "one_host": (
+        "every occurrence has exactly one host from its pool",
+        "每次活动恰有一个承办单位，且在承办范围内",
+    ),
+    "host_available": (
+        "the host is available that day",
+        "承办单位当天可用（无停办日、符合星期限制）",
+    ),
     "one_turn_per_term": (
         "an organisation hosts at most one occurrence of a series per term",
         "同一轮值期内同一单位最多承办一次同一活动",
@@ -28,7 +34,10 @@ HARD: dict[str, tuple[str, str]] = {
         "场地容量、设备满足要求，且当天当时段开放",
     ),
     "room_single_use": ("no room holds two things at once", "同一场地同一时间只安排一项活动"),
-    "visit_count": ("each pair gets its visits in every period", "每个结对每个周期的互访次数符合要求"),
+    "visit_count": (
+        "each pair gets its visits in every period",
+        "每个结对每个周期的互访次数符合要求",
+    ),
     "visit_date": (
         "a visit falls on a working day of its period when both sides are available",
         "互访安排在周期内双方都有空的工作日",
@@ -47,7 +56,8 @@ HARD: dict[str, tuple[str, str]] = {
         "同一单位不在同一时间参加两项活动",
     ),
     "person_single_place": (
-        "no person (secretary) is in two places at once", "同一人（书记）不同时出现在两个地方"
+        "no person (secretary) is in two places at once",
+        "同一人（书记）不同时出现在两个地方",
     ),
     "no_visit_on_hosting_day": (
         "an organisation does not receive a visit on a day it hosts a joint activity",

@@ -13,15 +13,44 @@ import pandas as pd
 from ..plan import Plan
 
 OCCURRENCE_COLUMNS = [
-    "id", "series", "series_name", "type", "term", "date", "start", "end", "host", "co_host",
-    "venue", "centre", "room", "attendance", "participants",
+    "id",
+    "series",
+    "series_name",
+    "type",
+    "term",
+    "date",
+    "start",
+    "end",
+    "host",
+    "co_host",
+    "venue",
+    "centre",
+    "room",
+    "attendance",
+    "participants",
 ]
 TERM_COLUMNS = [
-    "series", "term", "start", "end", "executive_org", "executive_secretary", "executive_name",
+    "series",
+    "term",
+    "start",
+    "end",
+    "executive_org",
+    "executive_secretary",
+    "executive_name",
 ]
 VISIT_COLUMNS = [
-    "id", "pair", "pair_name", "form", "period", "date", "start", "end", "host", "guests",
-    "helpers", "helped",
+    "id",
+    "pair",
+    "pair_name",
+    "form",
+    "period",
+    "date",
+    "start",
+    "end",
+    "host",
+    "guests",
+    "helpers",
+    "helped",
 ]
 
 
@@ -30,7 +59,9 @@ def frames(plan: Plan) -> dict[str, pd.DataFrame]:
     d = plan.to_dict()
 
     def table(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
-        rows = [{k: (";".join(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows]
+        rows = [
+            {k: (";".join(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows
+        ]
         return pd.DataFrame(rows, columns=columns)
 
     return {

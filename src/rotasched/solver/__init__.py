@@ -107,8 +107,13 @@ def _not_yet(lang: str) -> str:
     return "No plan was found within the budget yet; raise --work or --time-limit and try again."
 
 
-def _empty(problem: Problem, options: SolveOptions, status: str, why: tuple[str, ...],
-           info: dict | None = None) -> Plan:
+def _empty(
+    problem: Problem,
+    options: SolveOptions,
+    status: str,
+    why: tuple[str, ...],
+    info: dict | None = None,
+) -> Plan:
     return Plan(
         scenario=problem.name,
         source=problem.scenario.source,
@@ -123,9 +128,9 @@ def _empty(problem: Problem, options: SolveOptions, status: str, why: tuple[str,
 
 
 def _ortools_version() -> str:
-    import ortools
+    from importlib.metadata import version
 
-    return str(ortools.__version__)
+    return version("ortools")
 
 
 __all__ = ["SolveOptions", "build", "solve"]

@@ -49,7 +49,9 @@ class Model:
         if not candidates:
             self.static_problems.append((event_id, "no_day"))
             candidates = (0,)
-        day = cp.new_int_var_from_domain(cp_model.Domain.from_values(candidates), f"day[{event_id}]")
+        day = cp.new_int_var_from_domain(
+            cp_model.Domain.from_values(candidates), f"day[{event_id}]"
+        )
         placed = cp.new_bool_var(f"placed[{event_id}]")
         if not self.explain:
             cp.add(placed == 1)
@@ -58,8 +60,9 @@ class Model:
         self.placed[event_id] = placed
         return day
 
-    def interval(self, event_id: str, start: int, size: int, presence: BoolVar | None = None,
-                 tag: str = "") -> cp_model.IntervalVar:
+    def interval(
+        self, event_id: str, start: int, size: int, presence: BoolVar | None = None, tag: str = ""
+    ) -> cp_model.IntervalVar:
         begin = self.day[event_id] * MINUTES_PER_DAY + start
         name = f"iv[{event_id}{tag}]"
         if presence is None:

@@ -20,9 +20,15 @@ def _chosen(solver: cp_model.CpSolver, lits: dict[str, Any]) -> str:
     return next((k for k, lit in sorted(lits.items()) if solver.boolean_value(lit)), "")
 
 
-def extract(problem: Problem, m: Model, solver: cp_model.CpSolver,
-            exprs: dict[str, cp_model.LinearExpr], seed: int, optimal: bool,
-            info: dict[str, Any]) -> Plan:
+def extract(
+    problem: Problem,
+    m: Model,
+    solver: cp_model.CpSolver,
+    exprs: dict[str, cp_model.LinearExpr],
+    seed: int,
+    optimal: bool,
+    info: dict[str, Any],
+) -> Plan:
     p = problem
     occurrences = []
     for occ in p.occurrences.values():
@@ -35,12 +41,21 @@ def extract(problem: Problem, m: Model, solver: cp_model.CpSolver,
         co_host = next((s for s, w in series.strong_weak if w == host), "")
         occurrences.append(
             Occurrence(
-                id=occ.id, series=occ.series, series_name=series.name, type=series.type,
-                term=occ.term, date=day, start=_clock(occ.start), end=_clock(occ.end),
-                host=host, co_host=co_host, venue=venue,  # type: ignore[arg-type]
+                id=occ.id,
+                series=occ.series,
+                series_name=series.name,
+                type=series.type,
+                term=occ.term,
+                date=day,
+                start=_clock(occ.start),
+                end=_clock(occ.end),
+                host=host,
+                co_host=co_host,
+                venue=venue,  # type: ignore[arg-type]
                 centre=p.rooms[room].centre if room else "",
                 room=p.rooms[room].room if room else "",
-                attendance=occ.attendance, participants=occ.participants,
+                attendance=occ.attendance,
+                participants=occ.participants,
             )
         )
     terms = []
@@ -49,9 +64,15 @@ def extract(problem: Problem, m: Model, solver: cp_model.CpSolver,
             org = _chosen(solver, m.executive[(series.id, term.label)])
             person = p.person_of(org)
             terms.append(
-                Term(series=series.id, term=term.label, start=p.day(term.first_day),
-                     end=p.day(term.last_day), executive_org=org,
-                     executive_secretary=person.key, executive_name=person.name)
+                Term(
+                    series=series.id,
+                    term=term.label,
+                    start=p.day(term.first_day),
+                    end=p.day(term.last_day),
+                    executive_org=org,
+                    executive_secretary=person.key,
+                    executive_name=person.name,
+                )
             )
     visits = []
     for visit in p.visits.values():
@@ -59,11 +80,18 @@ def extract(problem: Problem, m: Model, solver: cp_model.CpSolver,
         link = p.links[visit.link]
         visits.append(
             Visit(
-                id=visit.id, pair=visit.pair, pair_name=link.name, form=link.form,
-                period=visit.period, date=p.day(solver.value(m.day[visit.id])),
-                start=_clock(visit.start), end=_clock(visit.end), host=host,
+                id=visit.id,
+                pair=visit.pair,
+                pair_name=link.name,
+                form=link.form,
+                period=visit.period,
+                date=p.day(solver.value(m.day[visit.id])),
+                start=_clock(visit.start),
+                end=_clock(visit.end),
+                host=host,
                 guests=tuple(o for o in visit.orgs if o != host),
-                helpers=visit.helpers, helped=visit.helped,
+                helpers=visit.helpers,
+                helped=visit.helped,
             )
         )
     objective = solver.objective_value if exprs else 0.0

@@ -32,7 +32,9 @@ def post(m: Model) -> dict[str, cp_model.LinearExpr]:
     """Minimise sum(weight * term); returns each term's expression for reporting."""
     weights = m.problem.weights
     exprs = {name: term_expr(m, name) for name in TERMS}
-    weighted = [(weights[name], exprs[name]) for name in TERMS if weights[name] and m.terms.get(name)]
+    weighted = [
+        (weights[name], exprs[name]) for name in TERMS if weights[name] and m.terms.get(name)
+    ]
     if weighted:
         m.cp.minimize(
             cp_model.LinearExpr.weighted_sum([e for _, e in weighted], [w for w, _ in weighted])

@@ -76,7 +76,10 @@ def fairness(m: Model, series: SeriesInfo) -> None:
         return
     cp = m.cp
     total_share = sum(series.share.values())
-    for name, turns in (("host", [m.host[x] for x in series.occurrences]), ("exec", _turns(m, series))):
+    for name, turns in (
+        ("host", [m.host[x] for x in series.occurrences]),
+        ("exec", _turns(m, series)),
+    ):
         if name == "exec" and series.term_kind == "occurrence":
             continue  # the executive is the host: counted once
         total = len(turns) + sum(series.history_count.values())
@@ -84,7 +87,9 @@ def fairness(m: Model, series: SeriesInfo) -> None:
         for org in series.pool:
             target = round(FAIRNESS_SCALE * total * series.share[org] / total_share)
             count = series.history_count[org] + sum(t[org] for t in turns)
-            dev = cp.new_int_var(0, FAIRNESS_SCALE * total + target, f"fair_dev[{series.id},{name},{org}]")
+            dev = cp.new_int_var(
+                0, FAIRNESS_SCALE * total + target, f"fair_dev[{series.id},{name},{org}]"
+            )
             cp.add(dev >= FAIRNESS_SCALE * count - target)
             cp.add(dev >= target - FAIRNESS_SCALE * count)
             cp.add(worst >= dev)
@@ -130,11 +135,13 @@ def strong_weak(m: Model, series: SeriesInfo) -> None:
     if not series.strong_weak:
         return
     for strong, weak in series.strong_weak:
-        prev_strong: cp_model.LinearExprT = 0
+        prev_strong = cp_model.LinearExpr.constant(0)
         for term in series.terms:
-            hosts_weak = sum(m.host[x][weak] for x in term.occurrences)
-            hosts_strong = sum(m.host[x][strong] for x in term.occurrences)
-            miss = m.cp.new_int_var(0, len(term.occurrences), f"sw[{series.id},{term.label},{weak}]")
+            hosts_weak = cp_model.LinearExpr.sum([m.host[x][weak] for x in term.occurrences])
+            hosts_strong = cp_model.LinearExpr.sum([m.host[x][strong] for x in term.occurrences])
+            miss = m.cp.new_int_var(
+                0, len(term.occurrences), f"sw[{series.id},{term.label},{weak}]"
+            )
             m.cp.add(miss >= hosts_weak - hosts_strong - prev_strong)
             m.add_term("strong_weak", 1, miss)
             prev_strong = hosts_strong

@@ -6,7 +6,7 @@ Soft: travel, regular_day, centre_balance.
 
 from __future__ import annotations
 
-from .base import Model
+from .base import BoolVar, Model
 
 
 def post(m: Model) -> None:
@@ -33,9 +33,7 @@ def room_fits(m: Model, occ_id: str) -> None:
     occ = p.occurrences[occ_id]
     rooms = {r: m.cp.new_bool_var(f"room[{occ_id},{r}]") for r in occ.rooms}
     own = {
-        o: m.cp.new_bool_var(f"own[{occ_id},{o}]")
-        for o in occ.pool
-        if occ.fits_own_room(p.orgs[o])
+        o: m.cp.new_bool_var(f"own[{occ_id},{o}]") for o in occ.pool if occ.fits_own_room(p.orgs[o])
     }
     m.room[occ_id], m.own[occ_id] = rooms, own
     if not rooms and not own:
@@ -43,7 +41,9 @@ def room_fits(m: Model, occ_id: str) -> None:
     m.cp.add(sum(rooms.values()) + sum(own.values()) == m.placed[occ_id])
     for key, lit in rooms.items():
         m.day_in(occ_id, p.rooms[key].open_days, lit)
-        m.room_intervals[key].append(m.interval(occ_id, occ.start, occ.end - occ.start, lit, f"@{key}"))
+        m.room_intervals[key].append(
+            m.interval(occ_id, occ.start, occ.end - occ.start, lit, f"@{key}")
+        )
     for org, lit in own.items():
         m.cp.add_implication(lit, m.host[occ_id][org])
 
@@ -82,8 +82,8 @@ def centre_balance(m: Model) -> None:
     """centre_balance: the bookings of the busiest room, so load spreads over rooms."""
     if not m.problem.weights["centre_balance"]:
         return
-    per_room: dict[str, list] = {}
-    for occ_id, rooms in m.room.items():
+    per_room: dict[str, list[BoolVar]] = {}
+    for rooms in m.room.values():
         for key, lit in rooms.items():
             per_room.setdefault(key, []).append(lit)
     if len(per_room) < 2:
