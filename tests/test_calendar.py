@@ -64,7 +64,7 @@ def test_2027_without_supplied_days_is_explained(
     assert problem.code == "calendar_year_missing"
     assert problem.file == scenario.source
     assert problem.path == "meta.end"
-    assert problem.params == {"year": 2027, "last": 2026}
+    assert problem.params == {"year": 2027, "first": 2004, "last": 2026}
     en, zh = problem.message("en"), problem.message("zh")
     assert "2027" in en and "2027" in zh
     # Both ways out, in both languages.
@@ -72,8 +72,10 @@ def test_2027_without_supplied_days_is_explained(
         assert "calendar.years.2027" in text
         assert "calendar.provisional: true" in text
     assert en.startswith("the official holiday arrangement for 2027 is not known")
-    assert "covers up to 2026" in en
-    assert zh.startswith("chinesecalendar 尚未收录 2027 年的法定节假日安排（目前收录至 2026 年）")
+    assert "covers 2004 to 2026" in en
+    assert zh.startswith(
+        "chinesecalendar 尚未收录 2027 年的法定节假日安排（目前收录 2004 至 2026 年）"
+    )
     assert "临时" in zh
     assert info.value.locale == "zh"
     assert str(info.value).startswith("场景有 1 处错误：")
@@ -214,3 +216,15 @@ def test_horizon_ending_on_the_last_representable_day(
     cal = calendar_of("9999-12-01", "9999-12-31", {"years": {9999: {"holidays": ["9999-12-31"]}}})
     assert not cal.is_workday(date.max)
     assert cal.is_workday(date(9999, 12, 30))
+
+
+def test_year_before_chinesecalendar_is_not_silently_empty(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    """2003 is older than the package's data: it needs the same supply-or-provisional choice."""
+    minimal["meta"].update(start="2003-04-01", end="2003-06-30")
+    minimal.pop("history", None)
+    with pytest.raises(ScenarioError) as info:
+        build_calendar(load_scenario(write_scenario(minimal)))
+    assert [p.code for p in info.value.problems] == ["calendar_year_missing"]
+    assert info.value.problems[0].params["year"] == 2003

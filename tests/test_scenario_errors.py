@@ -362,6 +362,14 @@ CROSS: list[tuple[str, Mutation, str, str, str, str]] = [
         "需要的设备 投影仪、音响 在任何可容纳 30 人的场地中都没有",
     ),
     (
+        "no fitting room open at the series' hours",
+        _set("series", 0, start="18:00"),
+        "room_hours",
+        "series[0].start",
+        "no room that fits is open from 18:00 to 20:00; change the start time or the duration",
+        "没有合适的场地在 18:00 至 20:00 开放；请调整开始时间或时长",
+    ),
+    (
         "host pool empty after blackouts",
         _both_park_orgs_blacked_out,
         "pool_empty",

@@ -55,8 +55,9 @@ class WorkCalendar:
         return sorted(self.workdays)
 
 
-def _chinesecalendar_last_year() -> int:
-    return max(chinese_calendar.holidays).year
+def _chinesecalendar_years() -> tuple[int, int]:
+    """The first and last year whose official arrangement the package carries."""
+    return min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year
 
 
 def _official_year(year: int) -> tuple[dict[date, str], set[date]]:
@@ -77,7 +78,7 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
     """The working days of the scenario's horizon, or ScenarioError naming a missing year."""
     file = scenario.source
     meta, spec = scenario.meta, scenario.calendar
-    last_known = _chinesecalendar_last_year()
+    first_known, last_known = _chinesecalendar_years()
     holidays: dict[date, str] = {}
     adjusted: set[date] = set()
     sources: dict[int, Source] = {}
@@ -90,7 +91,7 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
             )
             adjusted.update(supplied.workdays)
             sources[year] = "scenario"
-        elif year <= last_known:
+        elif first_known <= year <= last_known:
             h, a = _official_year(year)
             holidays.update(h)
             adjusted.update(a)
@@ -102,8 +103,12 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
             sources[year] = "provisional"
         else:
             problems.append(
-                Problem(file, "meta.end" if year == meta.end.year else "meta.start",
-                        "calendar_year_missing", {"year": year, "last": last_known})
+                Problem(
+                    file,
+                    "meta.end" if year == meta.end.year else "meta.start",
+                    "calendar_year_missing",
+                    {"year": year, "first": first_known, "last": last_known},
+                )
             )
     if problems:
         raise ScenarioError(problems, meta.locale)

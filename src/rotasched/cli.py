@@ -94,6 +94,11 @@ def _say(lang: str, en: str, zh: str) -> str:
     help="Wall-clock cap in seconds (plans may then differ between runs).",
 )
 @click.option("--lang", type=LANG, default=None, help="Language of messages and outputs.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show objective, bound and gap live (default: when stderr is a terminal).",
+)
 def plan(
     scenario: Path,
     outdir: Path,
@@ -102,6 +107,7 @@ def plan(
     work_limit: float,
     time_limit: float | None,
     lang: str | None,
+    progress: bool | None,
 ) -> None:
     """Plan SCENARIO into OUTDIR, check the result, and print the objective terms and gap.
 
@@ -122,7 +128,7 @@ def plan(
         workers=workers,
         work_limit=work_limit,
         time_limit=time_limit,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr.isatty() if progress is None else progress,
     )
     started = time.monotonic()
     result = solve(problem, options)
@@ -211,3 +217,12 @@ def export(plandir: Path, lang: str | None) -> None:
     problem = _prepare(Path(result.source), lang)
     export_plan(result, problem, plandir, lang)
     click.echo(str(plandir))
+
+
+def run() -> None:
+    """Entry point: Ctrl-C outside the search (which keeps its best plan) ends quietly."""
+    try:
+        main()
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: nothing was written / 已中断：未写出任何文件", err=True)
+        sys.exit(130)

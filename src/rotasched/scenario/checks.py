@@ -7,7 +7,7 @@ Each rule is a generator of (location, code, params); the loader turns locations
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from .model import Members, Organisation, Scenario, Series
@@ -151,28 +151,55 @@ def series_rooms(s: Scenario) -> Iterator[Found]:
         if series.room is None:
             continue
         need = _need(s, series)
-        rooms: list[tuple[int, set[str]]] = [
-            (r.capacity, set(r.equipment)) for c in s.centres for r in c.rooms
+        begin = series.start.hour * 60 + series.start.minute
+        end = begin + series.duration
+        # (capacity, equipment, open at the series' hours); own rooms keep their own hours.
+        rooms: list[tuple[int, set[str], bool]] = [
+            (
+                r.capacity,
+                set(r.equipment),
+                _minutes(c.hours.open) <= begin and end <= _minutes(c.hours.close),
+            )
+            for c in s.centres
+            for r in c.rooms
         ]
         if series.room.own_room:
             rooms += [
-                (o.room.capacity, set(o.room.equipment))
+                (o.room.capacity, set(o.room.equipment), True)
                 for o in (by_id[x] for x in s.host_pool(series) if x in by_id)
                 if o.room is not None
             ]
         wanted = set(series.room.equipment)
-        fitting = [cap for cap, eq in rooms if wanted <= eq]
-        if fitting and max(fitting) >= need:
+        fitting = [(cap, open_) for cap, eq, open_ in rooms if wanted <= eq and cap >= need]
+        if any(open_ for _, open_ in fitting):
+            continue
+        if fitting:
+            yield (
+                ("series", i, "start"),
+                "room_hours",
+                {
+                    "start": f"{begin // 60:02d}:{begin % 60:02d}",
+                    "end": f"{end // 60 % 24:02d}:{end % 60:02d}",
+                },
+            )
             continue
         loc: Loc = ("series", i, "room", "capacity" if series.room.capacity else "equipment")
-        if not rooms or max(cap for cap, _ in rooms) < need:
-            largest = max((cap for cap, _ in rooms), default=0)
+        if not rooms or max(cap for cap, _, _ in rooms) < need:
+            largest = max((cap for cap, _, _ in rooms), default=0)
             yield ("series", i, "room"), "room_too_small", {"need": need, "largest": largest}
         else:
-            yield loc, "equipment_nowhere", {
-                "equipment": "、".join(sorted(wanted)),
-                "need": need,
-            }
+            yield (
+                loc,
+                "equipment_nowhere",
+                {
+                    "equipment": "、".join(sorted(wanted)),
+                    "need": need,
+                },
+            )
+
+
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
 
 
 _FORMS = {
@@ -196,12 +223,16 @@ def twinning_refs(s: Scenario) -> Iterator[Found]:
                 yield from _ref(("twinning", i, side, j), orgs, org_id, "organisation")
         need, fits = _FORMS[pair.form]
         if not fits(len(set(pair.helpers)), len(set(pair.helped))):
-            yield ("twinning", i, "form"), "form_sides", {
-                "form": pair.form,
-                "need": need,
-                "helpers": len(set(pair.helpers)),
-                "helped": len(set(pair.helped)),
-            }
+            yield (
+                ("twinning", i, "form"),
+                "form_sides",
+                {
+                    "form": pair.form,
+                    "need": need,
+                    "helpers": len(set(pair.helpers)),
+                    "helped": len(set(pair.helped)),
+                },
+            )
         for org_id in sorted(set(pair.helpers) & set(pair.helped)):
             yield ("twinning", i, "helped"), "org_both_sides", {"id": org_id}
 

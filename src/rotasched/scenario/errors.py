@@ -146,6 +146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "needs equipment {equipment} that no room with {need} seats has",
         "需要的设备 {equipment} 在任何可容纳 {need} 人的场地中都没有",
     ),
+    "room_hours": (
+        "no room that fits is open from {start} to {end}; change the start time or the duration",
+        "没有合适的场地在 {start} 至 {end} 开放；请调整开始时间或时长",
+    ),
     "pool_empty": (
         "no organisation in the host pool is available on any day of the horizon "
         "(blackouts and weekday limits)",
@@ -174,10 +178,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # calendar
     "calendar_year_missing": (
         "the official holiday arrangement for {year} is not known to chinesecalendar "
-        "(it covers up to {last}). Either supply it under calendar.years.{year} "
+        "(it covers {first} to {last}). Either supply it under calendar.years.{year} "
         "(holidays and 调休 workdays), or set calendar.provisional: true to plan on a provisional "
         "calendar (rule-based holidays, no 调休) that every output marks as provisional",
-        "chinesecalendar 尚未收录 {year} 年的法定节假日安排（目前收录至 {last} 年）。"
+        "chinesecalendar 尚未收录 {year} 年的法定节假日安排（目前收录 {first} 至 {last} 年）。"
         "请在 calendar.years.{year} 中填写当年的节假日和调休上班日，"
         "或设置 calendar.provisional: true，按规则推算的临时日历（不含调休）排期，"
         "所有输出都会标注为临时",
