@@ -9,15 +9,11 @@ from pathlib import Path
 import click
 
 from . import build_calendar, load_scenario
+from .problem import Problem
 from .scenario import ScenarioError
 from .summary import render, summarise
 
 LANG = click.Choice(["zh", "en"])
-
-
-def _fail(exc: ScenarioError, lang: str | None) -> None:
-    click.echo(exc.render(lang), err=True)
-    sys.exit(2)
 
 
 @click.group()
@@ -53,14 +49,15 @@ def validate(scenarios: tuple[Path, ...], lang: str | None, as_json: bool) -> No
         sys.exit(2)
 
 
-def _prepare(path: Path, lang: str | None):  # type: ignore[no-untyped-def]
+def _prepare(path: Path, lang: str | None) -> Problem:
     from .problem import prepare
 
     try:
         scenario = load_scenario(path, locale=lang)
         return prepare(scenario, build_calendar(scenario))
     except ScenarioError as exc:
-        _fail(exc, lang)
+        click.echo(exc.render(lang), err=True)
+        sys.exit(2)
 
 
 def _say(lang: str, en: str, zh: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -18,6 +19,7 @@ from .scenario import Scenario
 from .scenario.model import Cadence, DayRule, Location, Organisation, Secretary, Series, Twinning
 
 MINUTES_PER_DAY = 24 * 60
+DayIndex = Callable[[date], int]
 
 
 @dataclass(frozen=True)
@@ -393,8 +395,8 @@ def _term_label(kind: str, period_label: str, day: date) -> str:
 
 
 def _occurrences(
-    s: Scenario, series: Series, cal: WorkCalendar, rooms: dict[str, Room], idx
-) -> list[Occurrence]:  # type: ignore[no-untyped-def]
+    s: Scenario, series: Series, cal: WorkCalendar, rooms: dict[str, Room], idx: DayIndex
+) -> list[Occurrence]:
     start_min = series.start.hour * 60 + series.start.minute
     end_min = start_min + series.duration
     attendance = s.attendance(series)
@@ -463,8 +465,8 @@ def _fallback(day: date, work: list[date], fallback: str) -> date:
 
 
 def _series_info(
-    s: Scenario, series: Series, occs: list[Occurrence], orgs: dict[str, Org], idx
-) -> SeriesInfo:  # type: ignore[no-untyped-def]
+    s: Scenario, series: Series, occs: list[Occurrence], orgs: dict[str, Org], idx: DayIndex
+) -> SeriesInfo:
     pool = tuple(s.host_pool(series))
     share = {o: (max(orgs[o].members, 1) if series.fairness == "members" else 1) for o in pool}
     records = sorted(
@@ -513,8 +515,8 @@ def _series_info(
 
 
 def _twinning(
-    s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx
-) -> tuple[dict[str, Link], dict[str, Visit]]:  # type: ignore[no-untyped-def]
+    s: Scenario, cal: WorkCalendar, orgs: dict[str, Org], idx: DayIndex
+) -> tuple[dict[str, Link], dict[str, Visit]]:
     links: dict[str, Link] = {}
     visits: dict[str, Visit] = {}
     for pair in s.twinning:

@@ -29,25 +29,47 @@ def summarise(s: Scenario, cal: WorkCalendar) -> dict[str, Any]:
 
 _LABELS = {
     "en": {
-        "name": "scenario", "horizon": "horizon", "working_days": "working days",
-        "adjusted_workdays": "adjusted working weekends (调休)", "calendar_sources": "calendar",
-        "provisional": "PROVISIONAL calendar", "groups": "groups", "organisations": "organisations",
-        "centres": "shared centres", "rooms": "rooms", "series": "activity series",
-        "twinning": "twinning pairs", "history": "history records",
+        "name": "scenario",
+        "horizon": "horizon",
+        "working_days": "working days",
+        "adjusted_workdays": "adjusted working weekends (调休)",
+        "calendar_sources": "calendar",
+        "provisional": "PROVISIONAL calendar",
+        "groups": "groups",
+        "organisations": "organisations",
+        "centres": "shared centres",
+        "rooms": "rooms",
+        "series": "activity series",
+        "twinning": "twinning pairs",
+        "history": "history records",
     },
     "zh": {
-        "name": "场景", "horizon": "计划期", "working_days": "工作日",
-        "adjusted_workdays": "调休上班日", "calendar_sources": "日历来源",
-        "provisional": "临时日历（未含官方调休）", "groups": "组织/园区", "organisations": "单位",
-        "centres": "共享活动中心", "rooms": "场地", "series": "活动系列",
-        "twinning": "结对", "history": "历史记录",
+        "name": "场景",
+        "horizon": "计划期",
+        "working_days": "工作日",
+        "adjusted_workdays": "调休上班日",
+        "calendar_sources": "日历来源",
+        "provisional": "临时日历（未含官方调休）",
+        "groups": "组织/园区",
+        "organisations": "单位",
+        "centres": "共享活动中心",
+        "rooms": "场地",
+        "series": "活动系列",
+        "twinning": "结对",
+        "history": "历史记录",
     },
 }
 _SOURCES = {
-    "en": {"chinesecalendar": "official (chinesecalendar)", "scenario": "supplied by the scenario",
-           "provisional": "PROVISIONAL (rules, no 调休)"},
-    "zh": {"chinesecalendar": "官方安排（chinesecalendar）", "scenario": "场景文件提供",
-           "provisional": "临时（按规则推算，无调休）"},
+    "en": {
+        "chinesecalendar": "official (chinesecalendar)",
+        "scenario": "supplied by the scenario",
+        "provisional": "PROVISIONAL (rules, no 调休)",
+    },
+    "zh": {
+        "chinesecalendar": "官方安排（chinesecalendar）",
+        "scenario": "场景文件提供",
+        "provisional": "临时（按规则推算，无调休）",
+    },
 }
 
 

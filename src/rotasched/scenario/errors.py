@@ -27,9 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the workbook has no sheet “{sheet}”",
         "工作簿中没有名为“{sheet}”的工作表",
     ),
-    "table_kind": (
-        "a table must be a .csv or .xlsx file", "表格必须是 .csv 或 .xlsx 文件"
-    ),
+    "table_kind": ("a table must be a .csv or .xlsx file", "表格必须是 .csv 或 .xlsx 文件"),
     "table_empty_header": ("the header row has an empty column name", "表头中有空的列名"),
     # structure (translated from pydantic)
     "missing": ("is required but missing", "缺少必填项"),
@@ -57,22 +55,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "必须是字段映射，实际为 {input!r}",
     ),
     "model_attributes_type": (
-        "must be a mapping of fields, got {input!r}", "必须是字段映射，实际为 {input!r}"
+        "must be a mapping of fields, got {input!r}",
+        "必须是字段映射，实际为 {input!r}",
     ),
     "date_from_datetime_parsing": (
         "must be a date like 2026-03-01, got {input!r}",
-        "必须是形如 2026-03-01 的日期，实际为 {input!r}"
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}",
     ),
     "date_parsing": (
         "must be a date like 2026-03-01, got {input!r}",
-        "必须是形如 2026-03-01 的日期，实际为 {input!r}"
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}",
     ),
     "date_type": (
         "must be a date like 2026-03-01, got {input!r}",
-        "必须是形如 2026-03-01 的日期，实际为 {input!r}"
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}",
     ),
     "date_from_datetime_inexact": (
-        "must be a date without a time, got {input!r}", "必须是不含时刻的日期，实际为 {input!r}"
+        "must be a date without a time, got {input!r}",
+        "必须是不含时刻的日期，实际为 {input!r}",
     ),
     "time_parsing": (
         "must be a time like 09:00, got {input!r}",
@@ -83,7 +83,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "必须是形如 09:00 的时刻，实际为 {input!r}",
     ),
     "literal_error": (
-        "must be one of {expected}, got {input!r}", "必须是 {expected} 之一，实际为 {input!r}"
+        "must be one of {expected}, got {input!r}",
+        "必须是 {expected} 之一，实际为 {input!r}",
     ),
     "enum": (
         "must be one of {expected}, got {input!r}",
@@ -161,7 +162,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "结对形式 {form} 需要{need_zh}；实际帮扶方 {helpers} 个、受帮扶方 {helped} 个",
     ),
     "org_both_sides": (
-        "organisation “{id}” is on both sides of the pair", "单位“{id}”同时出现在结对的两方"
+        "organisation “{id}” is on both sides of the pair",
+        "单位“{id}”同时出现在结对的两方",
     ),
     "person_conflict": (
         "secretary id “{id}” is named both “{a}” and “{b}”",
@@ -173,7 +175,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{id}”不在活动“{series}”的承办单位范围内",
     ),
     "pair_host_not_in_pair": (
-        "“{id}” is not a member of pair “{pair}”", "“{id}”不是结对“{pair}”的成员"
+        "“{id}” is not a member of pair “{pair}”",
+        "“{id}”不是结对“{pair}”的成员",
     ),
     # calendar
     "calendar_year_missing": (
@@ -191,10 +194,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} 同时被列为节假日和上班日",
     ),
     "calendar_day_year": (
-        "{day} does not belong to year {year}", "{day} 不属于 {year} 年",
+        "{day} does not belong to year {year}",
+        "{day} 不属于 {year} 年",
     ),
     "no_workdays": (
-        "the horizon {start}..{end} has no working day", "计划期 {start}..{end} 内没有工作日"
+        "the horizon {start}..{end} has no working day",
+        "计划期 {start}..{end} 内没有工作日",
     ),
 }
 

@@ -100,9 +100,28 @@ def parse_span(value: Any) -> Any:
 SpanField = Annotated[Span, BeforeValidator(parse_span)]
 
 _WEEKDAYS = {
-    "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
-    "周一": 1, "周二": 2, "周三": 3, "周四": 4, "周五": 5, "周六": 6, "周日": 7, "周天": 7,
-    "星期一": 1, "星期二": 2, "星期三": 3, "星期四": 4, "星期五": 5, "星期六": 6, "星期日": 7,
+    "mon": 1,
+    "tue": 2,
+    "wed": 3,
+    "thu": 4,
+    "fri": 5,
+    "sat": 6,
+    "sun": 7,
+    "周一": 1,
+    "周二": 2,
+    "周三": 3,
+    "周四": 4,
+    "周五": 5,
+    "周六": 6,
+    "周日": 7,
+    "周天": 7,
+    "星期一": 1,
+    "星期二": 2,
+    "星期三": 3,
+    "星期四": 4,
+    "星期五": 5,
+    "星期六": 6,
+    "星期日": 7,
 }
 
 
@@ -165,13 +184,11 @@ class Hours(Frozen):
 
 
 def parse_hours(value: Any) -> Any:
-    """"08:30-17:30" -> {open, close}; the close must come after the open."""
+    """ "08:30-17:30" -> {open, close}; the close must come after the open."""
     if isinstance(value, dict):
         return value
     if isinstance(value, str):
-        match = re.match(
-            r"^\s*(\d{1,2}:\d{2})\s*[-–~～至]\s*(\d{1,2}:\d{2})\s*$", value, re.ASCII
-        )
+        match = re.match(r"^\s*(\d{1,2}:\d{2})\s*[-–~～至]\s*(\d{1,2}:\d{2})\s*$", value, re.ASCII)
         if match:
             try:
                 a = time.fromisoformat(match.group(1).zfill(5))

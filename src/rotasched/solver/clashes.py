@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from itertools import product
 
+from ortools.sat.python import cp_model
+
 from .base import Model
 
 
@@ -46,12 +48,12 @@ def person_single_place(m: Model) -> None:
     for person in m.problem.persons.values():
         if len(person.orgs) < 2:
             continue  # org_single_place already covers a one-org secretary
-        events: dict[str, object] = {}
+        events: dict[str, cp_model.IntervalVar] = {}
         for org in person.orgs:
             for event_id, interval in m.org_events.get(org, {}).items():
                 events.setdefault(event_id, interval)  # an event both orgs attend counts once
         if len(events) > 1:
-            m.cp.add_no_overlap(list(events.values()))  # type: ignore[arg-type]
+            m.cp.add_no_overlap(list(events.values()))
 
 
 def no_visit_on_hosting_day(m: Model) -> None:

@@ -6,6 +6,8 @@ visit_host, visit_alternation, visit_gap. Soft: visit_spread.
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from ..problem import Link
 from .base import Model
 
@@ -36,9 +38,11 @@ def visit_host(m: Model, visit_id: str) -> None:
         m.day_in(visit_id, m.problem.orgs[org].available, lit)
 
 
-def _helped_hosts(m: Model, visit_id: str):  # type: ignore[no-untyped-def]
+def _helped_hosts(m: Model, visit_id: str) -> cp_model.LinearExpr:
     visit = m.problem.visits[visit_id]
-    return sum(m.host[visit_id][o] for o in visit.helped if o in m.host[visit_id])
+    return cp_model.LinearExpr.sum(
+        [m.host[visit_id][o] for o in visit.helped if o in m.host[visit_id]]
+    )
 
 
 def visit_alternation(m: Model, link: Link) -> None:
