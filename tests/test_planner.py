@@ -15,7 +15,7 @@ from rotasched.cli import main
 from rotasched.rules import SOFT
 from rotasched.solver import SolveOptions, solve
 
-from .planning import base, plan_checked, problem_of, series, write
+from .planning import base, pair, plan_checked, problem_of, series, village, write
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = sorted(ROOT.glob("scenarios/*/*.yaml"))
@@ -177,3 +177,28 @@ def test_solve_is_pure(tmp_path: Path) -> None:
     one = solve(problem, SolveOptions(seed=3, work_limit=5))
     two = solve(problem, SolveOptions(seed=3, work_limit=5))
     assert one == two and one.to_json() == two.to_json()
+
+
+def test_infeasible_pair_gap_explained(tmp_path: Path) -> None:
+    data = base()
+    data["organisations"].append(village())
+    data["twinning"] = [pair("p", "a", "v", visits=2, min_gap_days=35)]
+    plan = solve(problem_of(write(tmp_path, data)), SolveOptions(work_limit=5))
+    assert plan.status == "infeasible"
+    text = "\n".join(plan.explanation)
+    assert "结对 结对p：需要 2 次互访且间隔不少于 35 天" in text
+    assert "请减少 min_gap_days" in text
+
+
+def test_no_common_day_explained_before_solving(tmp_path: Path) -> None:
+    data = base()
+    data["meta"]["locale"] = "en"
+    data["organisations"].append(village())
+    data["organisations"][-1]["blackout"] = ["2026-04-01..2026-04-30"]
+    data["twinning"] = [pair("p", "a", "v")]
+    plan = solve(problem_of(write(tmp_path, data)), SolveOptions(work_limit=5))
+    assert plan.status == "infeasible"
+    assert plan.explanation == (
+        "结对p 2026-04#1: between 2026-04-01 and 2026-04-30 there is no working day on which "
+        "every member of the pair is available (blackouts, weekday limits).",
+    )

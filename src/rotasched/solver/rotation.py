@@ -59,7 +59,9 @@ def executive_hosts(m: Model, series: SeriesInfo) -> None:
             continue
         lits = {o: m.cp.new_bool_var(f"exec[{series.id},{term.label},{o}]") for o in series.pool}
         m.executive[(series.id, term.label)] = lits
-        m.cp.add_exactly_one(lits.values())
+        # One executive per term (when explaining infeasibility: once the term is placed).
+        placed = [m.placed[x] for x in term.occurrences]
+        m.cp.add(sum(lits.values()) == 1).only_enforce_if(placed)
         for org, lit in lits.items():
             m.cp.add(sum(m.host[x][org] for x in term.occurrences) >= 1).only_enforce_if(lit)
 
