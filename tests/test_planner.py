@@ -202,3 +202,26 @@ def test_no_common_day_explained_before_solving(tmp_path: Path) -> None:
         "结对p 2026-04#1: between 2026-04-01 and 2026-04-30 there is no working day on which "
         "every member of the pair is available (blackouts, weekday limits).",
     )
+
+
+def test_provisional_calendar_marked_in_every_output(tmp_path: Path) -> None:
+    """2027 is not in chinesecalendar: planned provisionally, and every output says so."""
+    from openpyxl import load_workbook
+
+    data = base()
+    data["meta"].update(start="2027-04-01", end="2027-04-30")
+    data["calendar"] = {"provisional": True}
+    data["series"] = [series("t")]
+    plan, _, _ = plan_checked(tmp_path, data)
+    out = tmp_path / "out"
+    assert plan.provisional_calendar
+    assert '"provisional_calendar": true' in (out / "summary.json").read_text(encoding="utf-8")
+    for csv in sorted((out / "tables").glob("*.csv")):
+        rows = csv.read_text(encoding="utf-8-sig").splitlines()
+        assert rows[0].endswith('"日历"') and all("临时日历" in r for r in rows[1:]), csv.name
+    book = load_workbook(out / "tables/plan.xlsx")
+    for sheet in book.worksheets:
+        assert sheet.cell(1, sheet.max_column).value == "日历", sheet.title
+    for ics in sorted((out / "ics").rglob("*.ics")):
+        assert "临时日历" in ics.read_text(encoding="utf-8").replace("\r\n ", ""), ics.name
+    assert "临时日历" in (out / "site/index.html").read_text(encoding="utf-8")

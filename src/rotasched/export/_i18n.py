@@ -53,6 +53,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "NOTE: this plan uses a PROVISIONAL calendar (rule-based holidays without the State "
         "Council's adjusted working days); dates may change.",
     ),
+    "provisional_cell": ("临时日历（未含调休）", "PROVISIONAL calendar (no 调休)"),
+    "calendar": ("日历", "Calendar"),
     "activity": ("活动", "Activity"),
     "activity_type": ("活动类型", "Type"),
     "term": ("轮值期", "Term"),

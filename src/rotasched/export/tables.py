@@ -108,7 +108,7 @@ def build_tables(plan: Plan, problem: Problem, lang: str) -> list[Table]:
              sum(1 for o in plan.occurrences if org_id in o.participants),
              v.travel_minutes(org_id))
         )
-    return [
+    tables = [
         Table("t_occurrences", "hosting.csv", (
             ("date", "date"), ("weekday", "text"), ("start", "time"), ("end", "time"),
             ("activity", "text"), ("activity_type", "text"), ("term", "text"),
@@ -138,6 +138,15 @@ def build_tables(plan: Plan, problem: Problem, lang: str) -> list[Table]:
             ("travel", "int"),
         ), tuple(orgs)),
     ]
+    return [_marked_provisional(t, v) for t in tables] if v.provisional else tables
+
+
+def _marked_provisional(table: Table, v: View) -> Table:
+    """Every row of a plan on a provisional calendar says so, in a column that survives
+    filtering, sorting and copying rows out of the sheet."""
+    note = v.w("provisional_cell")
+    return Table(table.key, table.file, (*table.columns, ("calendar", "text")),
+                 tuple((*row, note) for row in table.rows))
 
 
 # ---- CSV -------------------------------------------------------------------------------
