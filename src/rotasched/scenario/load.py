@@ -18,7 +18,7 @@ def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
     """The validated scenario, or ScenarioError listing every problem (in zh or en)."""
     path = Path(path)
     shown = str(path)
-    raw = _read_yaml(path, shown, locale or "en")
+    raw = _read_yaml(path, shown, locale or "zh")  # before meta.locale is known: zh, as its default
     lang = locale or _declared_locale(raw)
     origins: dict[Loc, Origin] = {}
     problems: list[Problem] = []
