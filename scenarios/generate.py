@@ -610,6 +610,7 @@ def build_park() -> None:
 
     write_yaml(out / "park.yaml", PARK_HEADER, [
         ("", "meta", {
+            "id": "hjk-park",
             "name": "黄金口都市工业园联合党委 2026 年活动计划",
             "locale": "zh",
             "timezone": "Asia/Shanghai",
@@ -880,6 +881,7 @@ def build_district() -> None:
 
     write_yaml(out / "district.yaml", DISTRICT_HEADER, [
         ("", "meta", {
+            "id": "hanyang-district",
             "name": "汉阳区区域化党建联席会议 2026 年第二季度",
             "locale": "zh",
             "timezone": "Asia/Shanghai",
@@ -1156,6 +1158,7 @@ def build_city() -> None:
 
     write_yaml(out / "city.yaml", CITY_HEADER, [
         ("", "meta", {
+            "id": "hanyang-twinning",
             "name": "汉阳区百名处级干部联系服务百家企业及城乡结对共建 2026 年走访计划",
             "locale": "zh",
             "timezone": "Asia/Shanghai",

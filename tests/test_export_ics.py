@@ -39,6 +39,8 @@ from .test_export_helpers import (
 # ---- outputs --------------------------------------------------------------------------------
 
 
+SPACE = "guanggu-park"  # meta.id of scenarios/tiny: part of every UID
+
 @dataclasses.dataclass
 class Out:
     plan: Plan
@@ -61,11 +63,11 @@ class Out:
         """UID -> (start, end) as clients must show them in UTC (dates for all-day terms)."""
         out = {}
         for o in self.plan.occurrences:
-            out[occurrence_uid(o)] = (local_utc(o.date, o.start), local_utc(o.date, o.end))
+            out[occurrence_uid(o, self.problem.uid_space)] = (local_utc(o.date, o.start), local_utc(o.date, o.end))
         for v in self.plan.visits:
-            out[visit_uid(v)] = (local_utc(v.date, v.start), local_utc(v.date, v.end))
+            out[visit_uid(v, self.problem.uid_space)] = (local_utc(v.date, v.start), local_utc(v.date, v.end))
         for t in self.plan.terms:
-            out[term_uid(t)] = (t.start.isoformat(), (t.end + timedelta(days=1)).isoformat())
+            out[term_uid(t, self.problem.uid_space)] = (t.start.isoformat(), (t.end + timedelta(days=1)).isoformat())
         return out
 
 
@@ -164,12 +166,12 @@ def test_no_floating_times(out: Out) -> None:
 def test_times_are_wall_clock_in_shanghai(plain: Out) -> None:
     got = events(read(plain.ics / "all.ics"))
     occ = next(o for o in plain.plan.occurrences if o.id == "theme-day.2026-04")
-    event = got[occurrence_uid(occ)]
+    event = got[occurrence_uid(occ, SPACE)]
     start = event.decoded("DTSTART")
     assert (start.hour, start.minute) == (14, 30)
     assert str(start.tzinfo) == "Asia/Shanghai"
     term = next(t for t in plain.plan.terms if t.series == "theme-day")
-    span = got[term_uid(term)]
+    span = got[term_uid(term, plain.problem.uid_space)]
     assert span.decoded("DTSTART") == date(2026, 4, 1)
     assert span.decoded("DTEND") == date(2026, 7, 1)  # exclusive: the day after 30 June
 
@@ -177,6 +179,11 @@ def test_times_are_wall_clock_in_shanghai(plain: Out) -> None:
 def test_uids_are_uuid5_of_event_ids_without_slash(out: Out) -> None:
     occ = out.plan.occurrences[0]
     assert occurrence_uid(occ) == str(uuid.uuid5(UID_NAMESPACE, f"occurrence:{occ.id}"))
+    space = out.problem.uid_space  # the scenario's meta.id keeps planning bodies apart
+    assert space == "guanggu-park"
+    assert occurrence_uid(occ, space) == str(
+        uuid.uuid5(UID_NAMESPACE, f"{space}|occurrence:{occ.id}")
+    )
     for path in out.feeds():
         uids = [str(e["UID"]) for e in read(path).walk("VEVENT")]
         assert len(uids) == len(set(uids)), path  # one UID per resource (Radicale)
@@ -202,7 +209,7 @@ def test_lines_fold_within_75_octets_never_inside_a_character(hostile: Out) -> N
 def test_long_chinese_name_round_trips(hostile: Out) -> None:
     assert len(LONG_NAME) == 200
     occ = next(o for o in hostile.plan.occurrences if o.host == "xc")
-    event = events(read(hostile.ics / "org" / "xc.ics"))[occurrence_uid(occ)]
+    event = events(read(hostile.ics / "org" / "xc.ics"))[occurrence_uid(occ, SPACE)]
     assert LONG_NAME in str(event["SUMMARY"])
     assert LONG_NAME in str(event["DESCRIPTION"])
     assert str(read(hostile.ics / "org" / "xc.ics")["NAME"]).count(LONG_NAME) == 1
@@ -217,10 +224,10 @@ def test_name_with_crlf_and_begin_vevent_stays_one_text_value(hostile: Out) -> N
     got = events(read(path))
     assert len(got) == n
     occ = next(o for o in hostile.plan.occurrences if o.co_host == "hy")
-    event = got[occurrence_uid(occ)]
+    event = got[occurrence_uid(occ, SPACE)]
     flat = EVIL_NAME.replace("\r\n", "\n")
     assert flat in str(event["DESCRIPTION"])  # kept, as escaped text
-    summary = str(got[occurrence_uid(occ)]["SUMMARY"])
+    summary = str(got[occurrence_uid(occ, SPACE)]["SUMMARY"])
     assert "\n" not in summary and "\r" not in summary
 
 
@@ -230,8 +237,8 @@ def test_person_serving_two_orgs_gets_both_duties(hostile: Out) -> None:
     assert p.orgs["ty"].person == key
     assert hostile.person_feed("ml") == hostile.person_feed("ty")
     got = events(read(hostile.person_feed("ty")))
-    duties = {occurrence_uid(o) for o in hostile.plan.occurrences if o.host in ("ml", "ty")}
-    terms = {term_uid(t) for t in hostile.plan.terms if t.executive_secretary == key}
+    duties = {occurrence_uid(o, SPACE) for o in hostile.plan.occurrences if o.host in ("ml", "ty")}
+    terms = {term_uid(t, SPACE) for t in hostile.plan.terms if t.executive_secretary == key}
     assert duties and terms
     assert set(got) == duties | terms
     assert len(list((hostile.ics / "person").iterdir())) == len(hostile.problem.persons) == 5
@@ -239,7 +246,7 @@ def test_person_serving_two_orgs_gets_both_duties(hostile: Out) -> None:
 
 def test_visit_in_both_sides_calendars_with_direction(plain: Out) -> None:
     visit = plain.plan.visits[0]
-    uid = visit_uid(visit)
+    uid = visit_uid(visit, SPACE)
     for org in ("xc", "taoyuan"):
         event = events(read(plain.ics / "org" / f"{org}.ics"))[uid]
         assert str(event["SUMMARY"]) == "结对互访：武汉星辰科技有限公司 → 桃源村"
@@ -251,7 +258,7 @@ def test_visit_in_both_sides_calendars_with_direction(plain: Out) -> None:
 
 def test_room_feed_holds_only_its_bookings(plain: Out) -> None:
     a = events(read(plain.ics / "room" / "station_A.ics"))
-    assert set(a) == {occurrence_uid(o) for o in plain.plan.occurrences if o.room == "A"}
+    assert set(a) == {occurrence_uid(o, SPACE) for o in plain.plan.occurrences if o.room == "A"}
     assert events(read(plain.ics / "room" / "station_B.ics")) == {}
 
 
@@ -261,7 +268,7 @@ def test_words_follow_the_language(plain: Out, hostile: Out) -> None:
     assert "主题党日｜承办：武汉星辰科技有限公司" in zh
     assert any(s.startswith("Twinning visit: ") for s in en)
     assert any(s.startswith("Executive secretary: 王建国") for s in en)
-    event = events(read(plain.ics / "all.ics"))[occurrence_uid(plain.plan.occurrences[1])]
+    event = events(read(plain.ics / "all.ics"))[occurrence_uid(plain.plan.occurrences[1], SPACE)]
     description = str(event["DESCRIPTION"])
     for words in ("活动类型：主题党日", "承办单位：捷达物流有限公司", "执行书记：王建国",
                   "地点：园区党建工作站 会议室A", "参加单位：(5)", "协办单位"):
@@ -308,11 +315,11 @@ def test_icaljs_sees_hostile_names_as_text(hostile: Out) -> None:
     got = {e["uid"]: e for e in feed["events"]}
     assert len(got) == len(hostile.expected_utc())
     occ = next(o for o in hostile.plan.occurrences if o.co_host == "hy")
-    assert EVIL_NAME.replace("\r\n", "\n") in got[occurrence_uid(occ)]["description"]
+    assert EVIL_NAME.replace("\r\n", "\n") in got[occurrence_uid(occ, SPACE)]["description"]
     host_xc = next(o for o in hostile.plan.occurrences if o.host == "xc")
-    assert LONG_NAME in got[occurrence_uid(host_xc)]["summary"]
-    assert "14:30" not in got[occurrence_uid(host_xc)]["start_utc"]  # UTC, not wall clock
-    assert got[occurrence_uid(host_xc)]["start_utc"] == "2026-04-24T06:30:00Z"
+    assert LONG_NAME in got[occurrence_uid(host_xc, SPACE)]["summary"]
+    assert "14:30" not in got[occurrence_uid(host_xc, SPACE)]["start_utc"]  # UTC, not wall clock
+    assert got[occurrence_uid(host_xc, SPACE)]["start_utc"] == "2026-04-24T06:30:00Z"
 
 
 # ---- libical ----------------------------------------------------------------------------------
@@ -464,9 +471,9 @@ def test_libical_sees_hostile_names_as_text(hostile: Out, libical: Path) -> None
     got = {e["uid"]: e for e in feed["events"]}
     assert len(got) == len(hostile.expected_utc())
     occ = next(o for o in hostile.plan.occurrences if o.co_host == "hy")
-    assert EVIL_NAME.replace("\r\n", "\n") in got[occurrence_uid(occ)]["description"]
+    assert EVIL_NAME.replace("\r\n", "\n") in got[occurrence_uid(occ, SPACE)]["description"]
     host_xc = next(o for o in hostile.plan.occurrences if o.host == "xc")
-    assert LONG_NAME in got[occurrence_uid(host_xc)]["summary"]
+    assert LONG_NAME in got[occurrence_uid(host_xc, SPACE)]["summary"]
 
 
 # ---- stability --------------------------------------------------------------------------------
@@ -489,5 +496,5 @@ def test_moving_one_event_keeps_every_uid_and_changes_only_that_event(
     changed = {uid for uid in before if before[uid].to_ical() != after[uid].to_ical()}
     moved = next(o for o in occurrences if o.id == moved_id)
     # the event itself, and the term whose description lists the term's hosting dates
-    assert changed == {occurrence_uid(moved),
-                       term_uid(next(t for t in plain.plan.terms if t.series == "theme-day"))}
+    assert changed == {occurrence_uid(moved, SPACE),
+                       term_uid(next(t for t in plain.plan.terms if t.series == "theme-day"), SPACE)}

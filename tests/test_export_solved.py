@@ -33,9 +33,10 @@ def test_solved_plan_exports_every_event(solved: tuple[Plan, Path]) -> None:
     plan, out = solved
     uids = {str(e["UID"]) for e in
             Calendar.from_ical((out / "ics" / "all.ics").read_bytes()).walk("VEVENT")}
-    expected = ({occurrence_uid(o) for o in plan.occurrences}
-                | {term_uid(t) for t in plan.terms}
-                | {visit_uid(v) for v in plan.visits})
+    space = tiny_problem().uid_space
+    expected = ({occurrence_uid(o, space) for o in plan.occurrences}
+                | {term_uid(t, space) for t in plan.terms}
+                | {visit_uid(v, space) for v in plan.visits})
     assert uids == expected and len(uids) >= 4
     assert {"ics", "tables", "site", "raw"} <= {k.split("/")[0] for k in files_under(out)}
 
@@ -44,7 +45,7 @@ def test_solved_plan_feeds_read_by_icaljs(solved: tuple[Plan, Path]) -> None:
     node_ready()
     plan, out = solved
     report = run_node("icaljs_check.mjs", *map(str, sorted((out / "ics").rglob("*.ics"))))
-    starts = {occurrence_uid(o): local_utc(o.date, o.start)
+    starts = {occurrence_uid(o, tiny_problem().uid_space): local_utc(o.date, o.start)
               for o in plan.occurrences}
     assert isinstance(report, list)
     for feed in report:

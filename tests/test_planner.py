@@ -225,3 +225,22 @@ def test_provisional_calendar_marked_in_every_output(tmp_path: Path) -> None:
     for ics in sorted((out / "ics").rglob("*.ics")):
         assert "临时日历" in ics.read_text(encoding="utf-8").replace("\r\n ", ""), ics.name
     assert "临时日历" in (out / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_calendar_uids_keep_planning_bodies_apart(tmp_path: Path) -> None:
+    """Two parks using the same series id never share a calendar UID; a what-if copy keeping
+    meta.id keeps every UID (so a subscriber sees updates, not duplicates)."""
+    import re
+
+    def uids(meta_id: str, folder: str) -> set[str]:
+        data = base()
+        data["meta"]["id"] = meta_id
+        data["series"] = [series("theme-day")]
+        (tmp_path / folder).mkdir()
+        plan_checked(tmp_path / folder, data)
+        text = (tmp_path / folder / "out/ics/all.ics").read_text(encoding="utf-8")
+        return set(re.findall(r"^UID:(.+?)\r?$", text, flags=re.M))
+
+    park_a, park_b, what_if = uids("park-a", "a"), uids("park-b", "b"), uids("park-a", "c")
+    assert park_a and not park_a & park_b
+    assert park_a == what_if

@@ -157,6 +157,7 @@ class Link:
 @dataclass(frozen=True)
 class Problem:
     name: str
+    uid_space: str  # meta.id: keeps calendar UIDs of different planning bodies apart
     locale: str
     timezone: str
     start: date
@@ -215,6 +216,7 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
     links, visits = _twinning(scenario, cal, orgs, idx)
     return Problem(
         name=scenario.meta.name,
+        uid_space=scenario.meta.id or "",
         locale=scenario.meta.locale,
         timezone=scenario.meta.timezone,
         start=start,

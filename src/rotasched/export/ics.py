@@ -34,21 +34,25 @@ PRODID = "-//rotasched//rotasched plan export//ZH"
 REFRESH = timedelta(hours=6)
 
 
-def event_uid(kind: str, ident: str) -> str:
-    """A stable UID: the same event id gives the same UID in every run and every feed."""
-    return str(uuid.uuid5(UID_NAMESPACE, f"{kind}:{ident}"))
+def event_uid(kind: str, ident: str, space: str = "") -> str:
+    """A stable UID: the same event id gives the same UID in every run and every feed.
+
+    `space` is the scenario's meta.id: two planning bodies' events never share a UID.
+    """
+    key = f"{kind}:{ident}" if not space else f"{space}|{kind}:{ident}"
+    return str(uuid.uuid5(UID_NAMESPACE, key))
 
 
-def occurrence_uid(occ: Occurrence) -> str:
-    return event_uid("occurrence", occ.id)
+def occurrence_uid(occ: Occurrence, space: str = "") -> str:
+    return event_uid("occurrence", occ.id, space)
 
 
-def term_uid(term: Term) -> str:
-    return event_uid("term", f"{term.series}.{term.term}")
+def term_uid(term: Term, space: str = "") -> str:
+    return event_uid("term", f"{term.series}.{term.term}", space)
 
 
-def visit_uid(visit: Visit) -> str:
-    return event_uid("visit", visit.id)
+def visit_uid(visit: Visit, space: str = "") -> str:
+    return event_uid("visit", visit.id, space)
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ class _Builder:
 
     def occurrence(self, occ: Occurrence) -> _Item:
         v = self.v
-        uid = occurrence_uid(occ)
+        uid = occurrence_uid(occ, self.v.problem.uid_space)
         if uid in self.items:
             return self.items[uid]
         host = v.org_name(occ.host)
@@ -121,7 +125,7 @@ class _Builder:
 
     def term(self, term: Term) -> _Item:
         v = self.v
-        uid = term_uid(term)
+        uid = term_uid(term, self.v.problem.uid_space)
         if uid in self.items:
             return self.items[uid]
         series = v.series_name(term.series)
@@ -153,7 +157,7 @@ class _Builder:
 
     def visit(self, visit: Visit) -> _Item:
         v = self.v
-        uid = visit_uid(visit)
+        uid = visit_uid(visit, self.v.problem.uid_space)
         if uid in self.items:
             return self.items[uid]
         host, guests = v.org_name(visit.host), v.orgs_names(visit.guests)
@@ -198,7 +202,7 @@ class _Builder:
         sep = "：" if v.lang == "zh" else ": "
         cal = Calendar.new(
             prodid=PRODID,
-            uid=event_uid("calendar", path),
+            uid=event_uid("calendar", path, self.v.problem.uid_space),
             name=one_line(f"{v.problem.name}{sep}{title}"),
             description=one_line(desc),  # X-WR-CALDESC is not escaped by icalendar
             refresh_interval=REFRESH,

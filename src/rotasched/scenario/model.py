@@ -95,6 +95,9 @@ GroupKind = Annotated[
 
 
 class Meta(Frozen):
+    # A stable identifier of the planning body (e.g. hjk-park): part of every calendar UID,
+    # so two bodies' events never share one. Keep it when copying a scenario for a what-if.
+    id: Id | None = None
     name: Text
     locale: Literal["zh", "en"] = "zh"
     timezone: str = "Asia/Shanghai"
