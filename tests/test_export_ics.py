@@ -62,12 +62,14 @@ class Out:
     def expected_utc(self) -> dict[str, tuple[str, str]]:
         """UID -> (start, end) as clients must show them in UTC (dates for all-day terms)."""
         out = {}
+        space = self.problem.uid_space
         for o in self.plan.occurrences:
-            out[occurrence_uid(o, self.problem.uid_space)] = (local_utc(o.date, o.start), local_utc(o.date, o.end))
+            out[occurrence_uid(o, space)] = (local_utc(o.date, o.start), local_utc(o.date, o.end))
         for v in self.plan.visits:
-            out[visit_uid(v, self.problem.uid_space)] = (local_utc(v.date, v.start), local_utc(v.date, v.end))
+            out[visit_uid(v, space)] = (local_utc(v.date, v.start), local_utc(v.date, v.end))
         for t in self.plan.terms:
-            out[term_uid(t, self.problem.uid_space)] = (t.start.isoformat(), (t.end + timedelta(days=1)).isoformat())
+            after = (t.end + timedelta(days=1)).isoformat()
+            out[term_uid(t, space)] = (t.start.isoformat(), after)
         return out
 
 
@@ -496,5 +498,5 @@ def test_moving_one_event_keeps_every_uid_and_changes_only_that_event(
     changed = {uid for uid in before if before[uid].to_ical() != after[uid].to_ical()}
     moved = next(o for o in occurrences if o.id == moved_id)
     # the event itself, and the term whose description lists the term's hosting dates
-    assert changed == {occurrence_uid(moved, SPACE),
-                       term_uid(next(t for t in plain.plan.terms if t.series == "theme-day"), SPACE)}
+    theme_term = next(t for t in plain.plan.terms if t.series == "theme-day")
+    assert changed == {occurrence_uid(moved, SPACE), term_uid(theme_term, SPACE)}
