@@ -244,3 +244,20 @@ def test_calendar_uids_keep_planning_bodies_apart(tmp_path: Path) -> None:
     park_a, park_b, what_if = uids("park-a", "a"), uids("park-b", "b"), uids("park-a", "c")
     assert park_a and not park_a & park_b
     assert park_a == what_if
+
+
+def test_export_command_rewrites_in_another_language(tmp_path: Path) -> None:
+    """`rotasched export PLANDIR --lang en` re-writes the outputs of a plan in English from
+    plan.json; exporting again in the plan's own language gives the original bytes back."""
+    outdir = tmp_path / "out"
+    scenario = ROOT / "scenarios/tiny/tiny.yaml"
+    assert CliRunner().invoke(main, ["plan", str(scenario), "-o", str(outdir)]).exit_code == 0
+    original = _files(outdir)
+    result = CliRunner().invoke(main, ["export", str(outdir), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    english = _files(outdir)
+    assert english["plan.json"] == original["plan.json"]
+    assert "Host" in english["tables/hosting.csv"].decode("utf-8-sig").splitlines()[0]
+    assert "承办单位" in original["tables/hosting.csv"].decode("utf-8-sig").splitlines()[0]
+    assert CliRunner().invoke(main, ["export", str(outdir)]).exit_code == 0
+    assert _files(outdir) == original

@@ -205,13 +205,19 @@ def check(scenario: Path, outdir: Path, lang: str | None) -> None:
 @main.command()
 @click.argument("plandir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--lang", type=LANG, default=None)
-def export(plandir: Path, lang: str | None) -> None:
+@click.option(
+    "--scenario",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The scenario file, if not where plan.json says (the path given to `plan`).",
+)
+def export(plandir: Path, lang: str | None, scenario: Path | None) -> None:
     """Write PLANDIR's calendars, tables and site again from its plan.json."""
     from .export import export_plan
     from .plan import Plan
 
     result = Plan.read_json(plandir / "plan.json")
-    problem = _prepare(Path(result.source), lang)
+    problem = _prepare(scenario or Path(result.source), lang)
     export_plan(result, problem, plandir, lang)
     click.echo(str(plandir))
 
