@@ -42,6 +42,7 @@ class Model:
     )
     terms: dict[str, LinearTerms] = field(default_factory=lambda: defaultdict(list))
     static_problems: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
+    travel_sums: dict[tuple[str, str], int] = field(default_factory=dict)  # (series, place)
 
     def new_event(self, event_id: str, candidates: tuple[int, ...]) -> cp_model.IntVar:
         """The day variable and placement literal of an occurrence or visit."""

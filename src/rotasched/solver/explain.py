@@ -93,6 +93,7 @@ def core_events(p: Problem, options: SolveOptions) -> list[str] | None:
     solver.parameters.num_workers = 1  # core extraction is a single-worker feature
     solver.parameters.random_seed = options.seed
     solver.parameters.max_deterministic_time = options.work_limit
+    solver.parameters.cp_model_probing_level = 0  # see solver.configure
     status = solver.solve(m.cp)
     if status != cp_model.INFEASIBLE:
         return None

@@ -59,11 +59,18 @@ def travel(m: Model, occ_id: str) -> None:
     """travel: minutes all participants travel to the venue (a centre, or the host)."""
     p = m.problem
     occ = p.occurrences[occ_id]
+
+    def minutes(place: str) -> int:
+        # The participants of a series are the same every time: sum once per series and place.
+        key = (occ.series, place)
+        if key not in m.travel_sums:
+            m.travel_sums[key] = sum(p.travel(o, place) for o in occ.participants)
+        return m.travel_sums[key]
+
     for key, lit in m.room[occ_id].items():
-        centre = p.rooms[key].centre
-        m.add_term("travel", sum(p.travel(o, centre) for o in occ.participants), lit)
+        m.add_term("travel", minutes(p.rooms[key].centre), lit)
     for org, lit in m.own[occ_id].items():
-        m.add_term("travel", sum(p.travel(o, org) for o in occ.participants), lit)
+        m.add_term("travel", minutes(org), lit)
 
 
 def regular_day(m: Model, occ_id: str) -> None:
