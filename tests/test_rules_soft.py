@@ -9,21 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rotasched.rules import SOFT
+
 from .planning import base, pair, plan_checked, score, series, variant, village
 
-OFF = {
-    k: 0
-    for k in (
-        "fairness",
-        "rotation_order",
-        "back_to_back",
-        "strong_weak",
-        "travel",
-        "regular_day",
-        "centre_balance",
-        "visit_spread",
-    )
-}
+OFF = dict.fromkeys(SOFT, 0)
 
 
 def _compare(

@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from .export.raw import read_raw
-from .problem import Problem
-from .rules import HARD
+from .problem import FAIRNESS_SCALE, Problem, slot_cost
+from .rules import HARD, SOFT
 
 
 @dataclass(frozen=True)
@@ -357,32 +357,11 @@ def no_visit_on_hosting_day(t: Tables, p: Problem) -> Iterator[Violation]:
 
 # ---- soft terms, measured from the tables ---------------------------------------------------
 
-FAIRNESS_SCALE = 10
-
-
-def _slot_cost(k: int, rank: int, n: int) -> int:
-    if k <= rank:
-        return rank - k
-    d = (k - rank) % n
-    return min(d, n - d)
-
 
 def scores(t: Tables, p: Problem) -> dict[str, int]:
     """Each soft term's value for the plan in the tables, defined as in the objective."""
     occ, terms, visits = t["occurrences"], t["terms"], t["visits"]
-    out = dict.fromkeys(
-        (
-            "fairness",
-            "rotation_order",
-            "back_to_back",
-            "strong_weak",
-            "travel",
-            "regular_day",
-            "centre_balance",
-            "visit_spread",
-        ),
-        0,
-    )
+    out = dict.fromkeys(SOFT, 0)
     host_of = dict(zip(occ["id"], occ["host"], strict=True))
     exec_of = {(r["series"], r["term"]): r["executive_org"] for _, r in terms.iterrows()}
     for s in p.series.values():
@@ -392,17 +371,15 @@ def scores(t: Tables, p: Problem) -> dict[str, int]:
         sequences = [("host", [host_of.get(x, "") for x in s.occurrences])]
         if s.term_kind != "occurrence":
             sequences.append(("exec", turns))
-        total_share = sum(s.share.values())
         for _, seq in sequences:
-            total = len(seq) + sum(s.history_count.values())
             devs = []
             for org in s.pool:
-                target = round(FAIRNESS_SCALE * total * s.share[org] / total_share)
+                target = s.fair_target(org, len(seq))
                 devs.append(abs(FAIRNESS_SCALE * (s.history_count[org] + seq.count(org)) - target))
             out["fairness"] += sum(devs) + len(s.pool) * max(devs)
         rank = {o: i for i, o in enumerate(s.recency)}
         out["rotation_order"] += sum(
-            _slot_cost(k, rank[o], len(s.pool)) for k, o in enumerate(turns) if o in rank
+            slot_cost(k, rank[o], len(s.pool)) for k, o in enumerate(turns) if o in rank
         )
         out["back_to_back"] += int(bool(turns) and turns[0] == s.last_host and s.last_host != "")
         out["back_to_back"] += sum(a == b for a, b in pairwise(turns))

@@ -19,6 +19,7 @@ from .scenario import Scenario
 from .scenario.model import Cadence, DayRule, Location, Organisation, Secretary, Series, Twinning
 
 MINUTES_PER_DAY = 24 * 60
+FAIRNESS_SCALE = 10  # fairness is counted in tenths of a turn
 DayIndex = Callable[[date], int]
 
 
@@ -112,6 +113,19 @@ class SeriesInfo:
     terms: tuple[TermSpan, ...]
     strong_weak: tuple[tuple[str, str], ...]
     max_per_term: int  # an org hosts at most this many occurrences of one term
+
+    def fair_target(self, org: str, turns: int) -> int:
+        """An org's fair count of `turns` plus history, in tenths: equal or by members."""
+        total = turns + sum(self.history_count.values())
+        return round(FAIRNESS_SCALE * total * self.share[org] / sum(self.share.values()))
+
+
+def slot_cost(k: int, rank: int, n: int) -> int:
+    """How far turn k is from the turns a member of rank `rank` takes in a round robin of n."""
+    if k <= rank:
+        return rank - k
+    d = (k - rank) % n
+    return min(d, n - d)
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from ..rules import SOFT
 from .base import Model
 
-# Weight key in the scenario for each soft term (the same names).
-TERMS = (
-    "fairness",
-    "rotation_order",
-    "back_to_back",
-    "strong_weak",
-    "travel",
-    "regular_day",
-    "centre_balance",
-    "visit_spread",
-)
+# The soft terms, named as their weights in the scenario.
+TERMS = tuple(SOFT)
 
 
 def term_expr(m: Model, name: str) -> cp_model.LinearExpr:

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from ..problem import SeriesInfo
+from ..problem import FAIRNESS_SCALE, SeriesInfo, slot_cost
 from .base import Model
-
-FAIRNESS_SCALE = 10  # fairness is counted in tenths of a turn
 
 
 def post(m: Model) -> None:
@@ -77,7 +75,6 @@ def fairness(m: Model, series: SeriesInfo) -> None:
     if not weight or len(series.pool) < 2:
         return
     cp = m.cp
-    total_share = sum(series.share.values())
     for name, turns in (
         ("host", [m.host[x] for x in series.occurrences]),
         ("exec", _turns(m, series)),
@@ -87,7 +84,7 @@ def fairness(m: Model, series: SeriesInfo) -> None:
         total = len(turns) + sum(series.history_count.values())
         worst = cp.new_int_var(0, FAIRNESS_SCALE * total, f"fair_max[{series.id},{name}]")
         for org in series.pool:
-            target = round(FAIRNESS_SCALE * total * series.share[org] / total_share)
+            target = series.fair_target(org, len(turns))
             count = series.history_count[org] + sum(t[org] for t in turns)
             dev = cp.new_int_var(
                 0, FAIRNESS_SCALE * total + target, f"fair_dev[{series.id},{name},{org}]"
@@ -97,14 +94,6 @@ def fairness(m: Model, series: SeriesInfo) -> None:
             cp.add(worst >= dev)
             m.add_term("fairness", 1, dev)
         m.add_term("fairness", len(series.pool), worst)
-
-
-def slot_cost(k: int, rank: int, n: int) -> int:
-    """How far turn k is from the turns a member of rank `rank` should take in a round robin."""
-    if k <= rank:
-        return rank - k
-    d = (k - rank) % n
-    return min(d, n - d)
 
 
 def rotation_order(m: Model, series: SeriesInfo) -> None:
