@@ -377,13 +377,7 @@ def preferred_day(
             picked = None
     if picked is None or not workdays:
         return None
-    if picked in workdays:
-        return picked
-    later = [d for d in workdays if d > picked]
-    earlier = [d for d in workdays if d < picked]
-    if fallback == "next":
-        return later[0] if later else earlier[-1]
-    return earlier[-1] if earlier else later[0]
+    return _fallback(picked, workdays, fallback)
 
 
 def _nth(days: list[date], n: int) -> date | None:
@@ -471,6 +465,7 @@ def _occurrences(
 
 
 def _fallback(day: date, work: list[date], fallback: str) -> date:
+    """The day itself if it is a working day, else the next (or previous) one in `work`."""
     if day in work:
         return day
     later = [d for d in work if d > day]
