@@ -16,6 +16,7 @@ def post(m: Model) -> None:
     p = m.problem
     for visit in p.visits.values():
         visit_count(m, visit.id)
+        visit_date(m, visit.id)
         visit_host(m, visit.id)
         visit_spread(m, visit.id)
     for link in p.links.values():
@@ -24,8 +25,15 @@ def post(m: Model) -> None:
 
 
 def visit_count(m: Model, visit_id: str) -> None:
-    """visit_count and visit_date: every required visit is placed on a candidate day."""
+    """visit_count: every required visit of every period is placed."""
     m.new_event(visit_id, m.problem.visits[visit_id].candidates)
+
+
+def visit_date(m: Model, visit_id: str) -> None:
+    """visit_date: a working day of its period when every member is free; the day domain."""
+    # The candidates come from problem.prepare (working days of the period on which all
+    # members are available); new_event made them the day's domain, nothing further to post.
+    assert visit_id in m.day
 
 
 def visit_host(m: Model, visit_id: str) -> None:
