@@ -121,8 +121,8 @@ def test_index_summarises_the_plan(plain: Path, hostile: Path) -> None:
     text = "".join(Page(plain / "site" / "index.html").text)
     for words in ("最优", "目标值", "42", "下界", "差距", "0.00%"):
         assert words in text
-    for key, (en, zh) in SOFT.items():
-        assert key in text and en in text and zh in text
+    for key, term in SOFT.items():
+        assert key in text and term.en in text and term.zh in text
     assert "临时日历" not in text
     english = "".join(Page(hostile / "site" / "index.html").text)
     assert "PROVISIONAL" in english and "optimal" in english

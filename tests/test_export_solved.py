@@ -24,7 +24,7 @@ from .test_export_helpers import (
 @pytest.fixture(scope="module")
 def solved(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path]:
     p = tiny_problem()
-    plan = solve(p, SolveOptions(work_limit=5))
+    plan = solve(p, SolveOptions(work_limit=5)).plan
     assert plan.has_schedule, plan.explanation
     return plan, export_to(tmp_path_factory.mktemp("solved") / "out", plan, p)
 

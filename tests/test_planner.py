@@ -182,8 +182,8 @@ def test_solve_is_pure(tmp_path: Path) -> None:
     data = base()
     data["series"] = [series("t"), series("u", start="14:00")]
     problem = problem_of(write(tmp_path, data))
-    one = solve(problem, SolveOptions(seed=3, work_limit=5))
-    two = solve(problem, SolveOptions(seed=3, work_limit=5))
+    one = solve(problem, SolveOptions(seed=3, work_limit=5)).plan
+    two = solve(problem, SolveOptions(seed=3, work_limit=5)).plan
     assert one == two and one.to_json() == two.to_json()
 
 
@@ -191,7 +191,7 @@ def test_infeasible_pair_gap_explained(tmp_path: Path) -> None:
     data = base()
     data["organisations"].append(village())
     data["twinning"] = [pair("p", "a", "v", visits=2, min_gap_days=35)]
-    plan = solve(problem_of(write(tmp_path, data)), SolveOptions(work_limit=5))
+    plan = solve(problem_of(write(tmp_path, data)), SolveOptions(work_limit=5)).plan
     assert plan.status == "infeasible"
     text = "\n".join(plan.explanation)
     assert "结对 结对p：需要 2 次互访且间隔不少于 35 天" in text
@@ -204,7 +204,7 @@ def test_no_common_day_explained_before_solving(tmp_path: Path) -> None:
     data["organisations"].append(village())
     data["organisations"][-1]["blackout"] = ["2026-04-01..2026-04-30"]
     data["twinning"] = [pair("p", "a", "v")]
-    plan = solve(problem_of(write(tmp_path, data)), SolveOptions(work_limit=5))
+    plan = solve(problem_of(write(tmp_path, data)), SolveOptions(work_limit=5)).plan
     assert plan.status == "infeasible"
     assert plan.explanation == (
         "结对p 2026-04#1: between 2026-04-01 and 2026-04-30 there is no working day on which "

@@ -133,7 +133,7 @@ def test_random_scenarios_solve_then_check(data: dict[str, Any]) -> None:
 
             assert isinstance(exc, ScenarioError), exc
             return
-        plan = solve(problem, SolveOptions(work_limit=5))
+        plan = solve(problem, SolveOptions(work_limit=5)).plan
         event(plan.status)
         if plan.has_schedule:
             outdir = export_plan(plan, problem, Path(tmp) / "out")

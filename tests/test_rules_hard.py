@@ -19,8 +19,14 @@ from .planning import base, pair, plan_checked, series, village
 
 
 def test_one_host(tmp_path: Path) -> None:
+    """b has hosted three times and a never, so every soft term would rather nobody hosted:
+    only one_host makes b, the one member free in April, host."""
     data = base()
-    data["series"] = [series("t", hosts={"orgs": ["b"]})]
+    data["organisations"][0]["blackout"] = ["2026-04-01..2026-04-30"]
+    data["series"] = [series("t", hosts={"orgs": ["a", "b"]})]
+    data["history"] = {
+        "hosts": [{"series": "t", "date": f"2026-0{m}-10", "host": "b"} for m in (1, 2, 3)]
+    }
     _, _, t = plan_checked(tmp_path, data)
     assert list(t["occurrences"]["host"]) == ["b"]
 
@@ -36,12 +42,16 @@ def test_host_available(tmp_path: Path) -> None:
 
 
 def test_one_turn_per_term(tmp_path: Path) -> None:
+    """Only a has a room of its own, which saves everyone's travel: without the rule it would
+    host every month of the quarter."""
     data = base()
     data["meta"]["end"] = "2026-06-30"
-    data["weights"] = {k: 0 for k in ("fairness", "rotation_order", "back_to_back", "travel")}
-    data["series"] = [series("t", term="quarter")]
+    data["organisations"][0]["room"] = {"capacity": 30}
+    data["weights"] = {k: 0 for k in ("fairness", "rotation_order", "back_to_back")}
+    data["series"] = [series("t", term="quarter", room={"own_room": True})]
     _, _, t = plan_checked(tmp_path, data)
     assert t["occurrences"]["host"].nunique() == 3
+    assert list(t["occurrences"]["venue"]).count("own") == 1
 
 
 def test_executive_hosts(tmp_path: Path) -> None:
@@ -54,7 +64,18 @@ def test_executive_hosts(tmp_path: Path) -> None:
     assert term.executive_name == problem.person_of(term.executive_org).name
 
 
-def test_occurrence_date_follows_rule_and_fallback(tmp_path: Path) -> None:
+def test_occurrence_date(tmp_path: Path) -> None:
+    """The only host can come at weekends only: the one weekend working day of September 2026
+    (Sunday 20th, 调休) is the only day the series may take, far from its regular day."""
+    data = base()
+    data["meta"].update(start="2026-09-01", end="2026-09-30")
+    data["organisations"][0]["weekdays"] = ["sat", "sun"]
+    data["series"] = [series("t", hosts={"orgs": ["a"]}, day="first-workday", room=None)]
+    _, _, t = plan_checked(tmp_path, data)
+    assert list(t["occurrences"]["date"]) == ["2026-09-20"]
+
+
+def test_occurrence_date_falls_back_to_a_working_day(tmp_path: Path) -> None:
     data = base()
     data["meta"]["end"] = "2026-05-31"
     # 1 May 2026 is 劳动节 (1-5 May off): day-1 falls back to the next working day, 6 May.
@@ -77,8 +98,12 @@ def test_room_fits(tmp_path: Path) -> None:
 
 
 def test_room_single_use(tmp_path: Path) -> None:
+    """Two series with nobody in common want the same Friday morning in the only room."""
     data = base()
-    data["series"] = [series("t1", day="first-fri"), series("t2", day="first-fri")]
+    data["series"] = [
+        series("t1", day="first-fri", participants={"orgs": ["a", "b"]}),
+        series("t2", day="first-fri", participants={"orgs": ["c", "d"]}),
+    ]
     _, _, t = plan_checked(tmp_path, data)
     assert t["occurrences"]["date"].nunique() == 2
 
@@ -112,34 +137,42 @@ def test_visit_host(tmp_path: Path) -> None:
 
 
 def test_visit_alternation(tmp_path: Path) -> None:
+    """v's people reach a in 10 minutes, a's reach v in 60: travel alone would meet at a."""
     data = base()
     data["organisations"].append(village())
     data["meta"]["end"] = "2026-06-30"
     data["twinning"] = [pair("p", "a", "v")]
+    data["travel"] = [
+        {"from": "v", "to": "a", "minutes": 10},
+        {"from": "a", "to": "v", "minutes": 60},
+    ]
     data["history"] = {"visits": [{"pair": "p", "date": "2026-03-10", "host": "v"}]}
     _, _, t = plan_checked(tmp_path, data)
     assert list(t["visits"]["host"]) == ["a", "v", "a"]
 
 
 def test_visit_gap(tmp_path: Path) -> None:
+    """Evenly spread, April's two visits fall 14 days apart; the pair asks for 20."""
     data = base()
     data["organisations"].append(village())
     data["twinning"] = [pair("p", "a", "v", visits=2, min_gap_days=20)]
-    data["weights"] = {"visit_spread": 0}
     _, _, t = plan_checked(tmp_path, data)
     first, second = (date.fromisoformat(d) for d in t["visits"]["date"])
     assert (second - first).days >= 20
 
 
 def test_org_single_place(tmp_path: Path) -> None:
+    """a attends b's theme day on Friday 17 April, the Friday nearest its visit's even spread."""
     data = base()
     data["organisations"].append(village())
     data["organisations"][-1]["weekdays"] = ["fri"]
-    data["organisations"][0]["weekdays"] = ["fri"]  # a: Fridays only, like the village
-    data["series"] = [series("t", day="first-fri", flexible=False, start="09:00")]
+    data["series"] = [
+        series("t", day="third-fri", flexible=False, start="09:00", hosts={"orgs": ["b"]})
+    ]
     data["twinning"] = [pair("p", "a", "v", start="10:00")]
     _, _, t = plan_checked(tmp_path, data)
-    assert t["visits"]["date"].iloc[0] != t["occurrences"]["date"].iloc[0]
+    assert t["occurrences"]["date"].iloc[0] == "2026-04-17"
+    assert t["visits"]["date"].iloc[0] != "2026-04-17"
 
 
 def test_person_single_place(tmp_path: Path) -> None:
@@ -154,16 +187,17 @@ def test_person_single_place(tmp_path: Path) -> None:
 
 
 def test_no_visit_on_hosting_day(tmp_path: Path) -> None:
+    """a hosts on Friday 17 April in the afternoon; its visit would spread onto that morning."""
     data = base()
     data["organisations"].append(village())
     data["organisations"][-1]["weekdays"] = ["fri"]
     data["series"] = [
-        series("t", day="first-fri", flexible=False, start="15:00", hosts={"orgs": ["a"]})
+        series("t", day="third-fri", flexible=False, start="15:00", hosts={"orgs": ["a"]})
     ]
     data["twinning"] = [pair("p", "a", "v", hosts="helpers", alternate=False, start="09:00")]
-    data["weights"] = {"visit_spread": 0}
     _, _, t = plan_checked(tmp_path, data)
-    assert t["visits"]["date"].iloc[0] != t["occurrences"]["date"].iloc[0]
+    assert t["occurrences"]["date"].iloc[0] == "2026-04-17"
+    assert t["visits"]["date"].iloc[0] != "2026-04-17"
 
 
 # ---- the checker catches a hand-broken plan for each rule -----------------------------------

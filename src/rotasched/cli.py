@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +14,9 @@ from . import build_calendar, load_scenario
 from .problem import Problem
 from .scenario import ScenarioError
 from .summary import render, summarise
+
+if TYPE_CHECKING:
+    from .solver import Progress
 
 LANG = click.Choice(["zh", "en"])
 
@@ -58,6 +63,21 @@ def _prepare(path: Path, lang: str | None) -> Problem:
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
+
+
+def _progress_printer() -> Callable[[Progress], None]:
+    """Live objective, bound and gap on the terminal, one line per improving solution."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+
+    def show(p: Progress) -> None:
+        console.print(
+            f"[dim]{p.seconds:7.1f}s[/]  objective [bold]{p.objective:,.0f}[/]"
+            f"  bound {p.bound:,.0f}  gap {p.gap:.1%}"
+        )
+
+    return show
 
 
 def _say(lang: str, en: str, zh: str) -> str:
@@ -111,8 +131,6 @@ def plan(
     Exit codes: 0 planned and checked; 1 the checker found a violation; 2 bad scenario;
     3 no plan exists (explained); 4 no plan found within the budget yet.
     """
-    import time
-
     from .check import check_dir
     from .export import export_plan
     from .rules import SOFT, describe
@@ -120,16 +138,18 @@ def plan(
 
     problem = _prepare(scenario, lang)
     lang = lang or problem.locale
+    show = sys.stderr.isatty() if progress is None else progress
     options = SolveOptions(
         seed=seed,
         workers=workers,
         work_limit=work_limit,
         time_limit=time_limit,
-        progress=sys.stderr.isatty() if progress is None else progress,
+        # Ctrl-C stops the search and keeps the best plan: the program's choice, not solve()'s.
+        params={"catch_sigint_signal": True},
+        on_solution=_progress_printer() if show else None,
     )
-    started = time.monotonic()
-    result = solve(problem, options)
-    wall = time.monotonic() - started
+    solved = solve(problem, options)
+    result, wall = solved.plan, solved.stats.wall_time
     if not result.has_schedule:
         for line in result.explanation:
             click.echo(line, err=True)

@@ -12,6 +12,8 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any, Literal
 
+import pandas as pd
+
 Status = Literal["optimal", "feasible", "infeasible", "unknown", "invalid"]
 
 
@@ -138,12 +140,50 @@ class Plan:
         rest["explanation"] = tuple(rest.get("explanation", ()))
         return cls(**rest, occurrences=occ, terms=terms, visits=visits)
 
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The plan as three tables of text (lists joined by ";"), as raw/ holds them."""
+        d = self.to_dict()
+
+        def table(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+            rows = [
+                {k: (";".join(v) if isinstance(v, list) else str(v)) for k, v in r.items()}
+                for r in rows
+            ]
+            return pd.DataFrame(rows, columns=columns, dtype=str)
+
+        return {name: table(d[name], columns) for name, columns in COLUMNS.items()}
+
     def write_json(self, path: Path) -> None:
         path.write_text(self.to_json() + "\n", encoding="utf-8")
 
     @classmethod
     def read_json(cls, path: Path) -> Plan:
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+# The columns of the plan's tables (raw/), stable English keys, in this order.
+COLUMNS: dict[str, list[str]] = {
+    "occurrences": [
+        "id", "series", "series_name", "type", "term", "date", "start", "end", "host",
+        "co_host", "venue", "centre", "room", "attendance", "participants",
+    ],
+    "terms": [
+        "series", "term", "start", "end", "executive_org", "executive_secretary",
+        "executive_name",
+    ],
+    "visits": [
+        "id", "pair", "pair_name", "form", "period", "date", "start", "end", "host", "guests",
+        "helpers", "helped",
+    ],
+}  # fmt: skip
+
+
+def read_frames(folder: Path) -> dict[str, pd.DataFrame]:
+    """Tables written by `Plan.frames` read back as text (empty cells as ""), untouched."""
+    return {
+        name: pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+        for name in COLUMNS
+    }
 
 
 def _plain(value: Any) -> Any:

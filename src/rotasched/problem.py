@@ -144,6 +144,7 @@ class Visit:
     hosts: tuple[str, ...]  # who may host
     helpers: tuple[str, ...]
     helped: tuple[str, ...]
+    delegation: int  # people each visiting organisation sends
 
     @property
     def orgs(self) -> tuple[str, ...]:
@@ -561,6 +562,7 @@ def _twinning(
                         hosts=tuple(allowed),
                         helpers=tuple(helpers),
                         helped=tuple(helped),
+                        delegation=pair.delegation,
                     )
                     ids.append(vid)
             history = sorted(

@@ -449,7 +449,8 @@ class _Site:
         keys = list(SOFT) + sorted(set(plan.terms_value) - set(SOFT))
         rows = []
         for k in keys:
-            en, zh = SOFT.get(k, (k, k))
+            term = SOFT.get(k)
+            en, zh = (term.en, term.zh) if term else (k, k)
             value = plan.terms_value.get(k)
             rows.append([e(k), e(zh), e(en), e(weights.get(k, "—")),
                          e("—" if value is None else value)])

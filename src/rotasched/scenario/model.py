@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -17,11 +17,13 @@ from pydantic import (
     NonNegativeInt,
     PositiveInt,
     PrivateAttr,
+    create_model,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from ..rules import default_weights
 from .fields import (
     Clock,
     Frozen,
@@ -356,17 +358,18 @@ class Travel(Frozen):
     minutes: NonNegativeInt
 
 
-class Weights(Frozen):
-    """Weights of the soft goals; 0 switches a goal off."""
-
-    fairness: NonNegativeInt = 10
-    rotation_order: NonNegativeInt = 20  # least recently hosted goes first; all once before twice
-    back_to_back: NonNegativeInt = 5
-    strong_weak: NonNegativeInt = 3
-    travel: NonNegativeInt = 1
-    regular_day: NonNegativeInt = 2
-    centre_balance: NonNegativeInt = 1
-    visit_spread: NonNegativeInt = 2
+# One weight per soft term of the rulebook, defaulting to its declared weight: a new term
+# gets its scenario field by being declared, not by editing this file. mypy cannot follow a
+# model made at run time, so it sees the base class.
+if TYPE_CHECKING:
+    Weights = Frozen
+else:
+    Weights = create_model(
+        "Weights",
+        __base__=Frozen,
+        __doc__="Weights of the soft goals; 0 = not optimised (still measured and reported).",
+        **{label: (NonNegativeInt, weight) for label, weight in default_weights().items()},
+    )
 
 
 class Scenario(Frozen):

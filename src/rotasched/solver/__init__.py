@@ -2,23 +2,46 @@
 
 `solve(problem, options)` is a pure function of the prepared problem and the options: with
 the default deterministic work budget the same inputs give the same plan on any machine with
-the same OR-Tools version (a wall-clock limit, if set, is never reproducible).
+the same OR-Tools version (a wall-clock limit, if set, is never reproducible). It returns the
+plan and, apart from it, the run's statistics (times, objective and bound over time), which
+differ from run to run and so never go into the plan's files.
 The only package that imports OR-Tools.
 """
 
 from __future__ import annotations
 
+import re
 import time as clock
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from ortools.sat.python import cp_model
 
 from ..plan import Plan
 from ..problem import Problem
+from ..rules import HARD, SOFT
 from . import clashes, objective, rotation, twinning, venues
-from .base import Model
+from .base import POSTERS, Model
 from .explain import explain_infeasible, explain_static
 from .extract import extract
+from .hint import add_hint
+
+# Variables first, part by part (a rule may use any part's variables), then the rules.
+DECLARE = (rotation.declare, venues.declare, twinning.declare, clashes.declare)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One improving solution, as the search finds it."""
+
+    seconds: float
+    objective: float
+    bound: float
+
+    @property
+    def gap(self) -> float:
+        return abs(self.objective - self.bound) / max(1.0, abs(self.objective))
 
 
 @dataclass(frozen=True)
@@ -28,17 +51,55 @@ class SolveOptions:
     # CP-SAT's deterministic time ("work") budget: reproducible, unlike wall-clock seconds.
     work_limit: float = 30.0
     time_limit: float | None = None  # optional wall-clock cap (makes runs non-reproducible)
-    progress: bool = False  # print objective/bound/gap as solutions come in (rich)
+    # CP-SAT parameters by name, applied last; a list extends a repeated field. The CLI sets
+    # catch_sigint_signal here: signals belong to the program, not to a library call that may
+    # run in a worker thread (Dask), where CP-SAT cannot install a handler.
+    params: Mapping[str, Any] = field(default_factory=dict)
+    reference: Plan | None = None  # a plan to start from (a hint): e.g. the published one
+    on_solution: Callable[[Progress], None] | None = None  # each improving solution
+    log: Callable[[str], None] | None = None  # CP-SAT's search log, line by line
+    off: frozenset[str] = frozenset()  # hard rules left out: for tests and diagnostics only
 
 
-def build(problem: Problem, explain: bool = False) -> tuple[Model, dict[str, cp_model.LinearExpr]]:
-    m = Model(problem=problem, explain=explain)
-    rotation.post(m)
-    venues.post(m)
-    twinning.post(m)
-    clashes.post(m)
-    exprs = objective.post(m) if not explain else {}
-    return m, exprs
+@dataclass(frozen=True)
+class RunStats:
+    """How a solve went. Not reproducible, so kept out of the plan and its files."""
+
+    status: str
+    wall_time: float  # the whole call: build, presolve, search, extraction
+    build_time: float
+    presolve_time: float | None  # from the start of the search call to the search proper
+    first_solution_time: float | None  # since the start of the call
+    deterministic_time: float
+    variables: int
+    constraints: int
+    timeline: tuple[Progress, ...] = ()  # objective and bound at each improving solution
+
+
+@dataclass(frozen=True)
+class Solved:
+    plan: Plan
+    stats: RunStats
+
+
+def build(
+    problem: Problem, off: frozenset[str] = frozenset(), explain: bool = False
+) -> tuple[Model, dict[str, cp_model.LinearExpr]]:
+    """The model: every part's variables, then every rule of the rulebook not switched off."""
+    unknown = off - set(HARD)
+    if unknown:
+        raise ValueError(f"not hard rules of the rulebook: {sorted(unknown)}")
+    m = Model(problem=problem, explain=explain, off=off)
+    for declare in DECLARE:
+        declare(m)
+    for label in HARD:
+        if label not in off:
+            POSTERS[label](m)
+    if explain:  # placement alone decides feasibility: no soft term
+        return m, {}
+    for label in SOFT:
+        POSTERS[label](m)  # whatever the weight: every term is measured
+    return m, objective.post(m)
 
 
 def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
@@ -54,40 +115,65 @@ def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
     # Presolve probing was 42 of 43 s of presolve on a city-sized model (benchmarks/RESULTS.md)
     # and bought no better bound there.
     params.cp_model_probing_level = 0
-    params.catch_sigint_signal = True  # Ctrl-C stops the search and keeps the best plan
+    # The log is read for the presolve time and handed to options.log; never printed.
+    params.log_search_progress = True
+    params.log_to_stdout = False
     if options.time_limit is not None:
         params.max_time_in_seconds = options.time_limit
+    for name, value in options.params.items():
+        if not hasattr(params, name):
+            raise ValueError(f"{name!r} is not a CP-SAT parameter")
+        if isinstance(value, list | tuple):
+            getattr(params, name).extend(value)
+        else:
+            setattr(params, name, value)
 
 
-class _Progress(cp_model.CpSolverSolutionCallback):
-    """Live objective, bound and gap on a terminal."""
+class _Recorder(cp_model.CpSolverSolutionCallback):
+    """Objective and bound at each improving solution, passed on to options.on_solution."""
 
-    def __init__(self) -> None:
+    def __init__(self, start: float, sink: Callable[[Progress], None] | None) -> None:
         super().__init__()
-        from rich.console import Console
-
-        self.console = Console(stderr=True)
-        self.start = clock.monotonic()
+        self.start, self.sink = start, sink
+        self.timeline: list[Progress] = []
 
     def on_solution_callback(self) -> None:
-        obj, bound = self.objective_value, self.best_objective_bound
-        gap = abs(obj - bound) / max(1.0, abs(obj))
-        self.console.print(
-            f"[dim]{clock.monotonic() - self.start:7.1f}s[/]  objective [bold]{obj:,.0f}[/]"
-            f"  bound {bound:,.0f}  gap {gap:.1%}"
+        point = Progress(
+            clock.monotonic() - self.start, self.objective_value, self.best_objective_bound
         )
+        self.timeline.append(point)
+        if self.sink is not None:
+            self.sink(point)
 
 
-def solve(problem: Problem, options: SolveOptions | None = None) -> Plan:
+_SEARCH_START = re.compile(r"^Starting search at ([0-9.]+)s", re.MULTILINE)
+
+
+def solve(problem: Problem, options: SolveOptions | None = None) -> Solved:
     """The best plan found within the budget, with its status; never raises for infeasibility."""
     options = options or SolveOptions()
-    m, exprs = build(problem)
+    start = clock.monotonic()
+    m, exprs = build(problem, options.off)
+    built = clock.monotonic()
     if m.static_problems:
-        return _empty(problem, options, "infeasible", explain_static(problem, m.static_problems))
+        plan = _empty(problem, options, "infeasible", explain_static(problem, m.static_problems))
+        return Solved(plan, _stats(m, "infeasible", start, built))
+    if options.reference is not None:
+        add_hint(m, options.reference)
     solver = cp_model.CpSolver()
     configure(solver, options)
-    callback = _Progress() if options.progress else None
-    status = solver.solve(m.cp, callback) if callback else solver.solve(m.cp)
+    presolve: list[float] = []
+
+    def log(line: str) -> None:
+        found = _SEARCH_START.search(line)
+        if found and not presolve:
+            presolve.append(float(found.group(1)))
+        if options.log is not None:
+            options.log(line)
+
+    solver.log_callback = log
+    recorder = _Recorder(start, options.on_solution)
+    status = solver.solve(m.cp, recorder)
     # Only what is reproducible goes into the plan (files must be byte-identical per seed).
     info = {
         "workers": options.workers,
@@ -96,12 +182,47 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Plan:
         "ortools": _ortools_version(),
     }
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return extract(problem, m, solver, exprs, options.seed, status == cp_model.OPTIMAL, info)
-    if status == cp_model.INFEASIBLE:
-        return _empty(problem, options, "infeasible", explain_infeasible(problem, options), info)
-    if status == cp_model.MODEL_INVALID:
-        return _empty(problem, options, "invalid", (m.cp.validate(),), info)
-    return _empty(problem, options, "unknown", (_not_yet(problem.locale),), info)
+        plan = extract(problem, m, solver, exprs, options.seed, status == cp_model.OPTIMAL, info)
+    elif status == cp_model.INFEASIBLE:
+        why = explain_infeasible(problem, options)
+        plan = _empty(problem, options, "infeasible", why, info)
+    elif status == cp_model.MODEL_INVALID:
+        plan = _empty(problem, options, "invalid", (m.cp.validate(),), info)
+    else:
+        plan = _empty(problem, options, "unknown", (_not_yet(problem.locale),), info)
+    stats = _stats(
+        m,
+        plan.status,
+        start,
+        built,
+        presolve[0] if presolve else None,
+        solver.response_proto.deterministic_time,
+        tuple(recorder.timeline),
+    )
+    return Solved(plan, stats)
+
+
+def _stats(
+    m: Model,
+    status: str,
+    start: float,
+    built: float,
+    presolve: float | None = None,
+    dtime: float = 0.0,
+    timeline: tuple[Progress, ...] = (),
+) -> RunStats:
+    proto = m.cp.proto
+    return RunStats(
+        status=status,
+        wall_time=clock.monotonic() - start,
+        build_time=built - start,
+        presolve_time=presolve,
+        first_solution_time=timeline[0].seconds if timeline else None,
+        deterministic_time=dtime,
+        variables=len(proto.variables),
+        constraints=len(proto.constraints),
+        timeline=timeline,
+    )
 
 
 def _not_yet(lang: str) -> str:
@@ -136,4 +257,4 @@ def _ortools_version() -> str:
     return version("ortools")
 
 
-__all__ = ["SolveOptions", "build", "solve"]
+__all__ = ["Progress", "RunStats", "SolveOptions", "Solved", "build", "solve"]

@@ -8,11 +8,13 @@ fixed-size intervals on `day * 1440 + start` for the no-overlap rules.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from ..problem import MINUTES_PER_DAY, Problem
+from ..rules import RULEBOOK
 
 BoolVar = cp_model.IntVar
 LinearTerms = list[tuple[int, cp_model.LinearExprT]]
@@ -24,10 +26,12 @@ class Model:
 
     problem: Problem
     explain: bool = False  # build for an infeasibility explanation: placement is assumed
+    off: frozenset[str] = frozenset()  # hard rules not posted (tests, diagnostics)
     cp: cp_model.CpModel = field(default_factory=cp_model.CpModel)
     day: dict[str, cp_model.IntVar] = field(default_factory=dict)  # occurrence or visit id
     domain: dict[str, frozenset[int]] = field(default_factory=dict)  # its candidate days
     placed: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    certain: set[str] = field(default_factory=set)  # events whose placement is posted
     host: dict[str, dict[str, BoolVar]] = field(default_factory=dict)  # event -> org -> lit
     executive: dict[tuple[str, str], dict[str, BoolVar]] = field(default_factory=dict)
     room: dict[str, dict[str, BoolVar]] = field(default_factory=dict)  # occ -> room key -> lit
@@ -44,22 +48,29 @@ class Model:
     static_problems: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
     travel_sums: dict[tuple[str, str], int] = field(default_factory=dict)  # (series, place)
 
-    def new_event(self, event_id: str, candidates: tuple[int, ...]) -> cp_model.IntVar:
-        """The day variable and placement literal of an occurrence or visit."""
-        cp = self.cp
+    def new_event(self, event_id: str, span: tuple[int, int]) -> cp_model.IntVar:
+        """The day variable (any day of `span`) and placement literal of an event."""
+        day = self.cp.new_int_var(span[0], span[1], f"day[{event_id}]")
+        self.day[event_id] = day
+        self.domain[event_id] = frozenset(range(span[0], span[1] + 1))
+        self.placed[event_id] = self.cp.new_bool_var(f"placed[{event_id}]")
+        return day
+
+    def restrict_days(self, event_id: str, candidates: tuple[int, ...]) -> None:
+        """The event's day is one of `candidates` (the date rules post this)."""
         if not candidates:
             self.static_problems.append((event_id, "no_day"))
-            candidates = (0,)
-        day = cp.new_int_var_from_domain(
-            cp_model.Domain.from_values(candidates), f"day[{event_id}]"
+            return
+        self.cp.add_linear_expression_in_domain(
+            self.day[event_id], cp_model.Domain.from_values(candidates)
         )
-        placed = cp.new_bool_var(f"placed[{event_id}]")
-        if not self.explain:
-            cp.add(placed == 1)
-        self.day[event_id] = day
         self.domain[event_id] = frozenset(candidates)
-        self.placed[event_id] = placed
-        return day
+
+    def must_place(self, event_id: str) -> None:
+        """The event happens (assumed instead when explaining infeasibility)."""
+        if not self.explain:
+            self.cp.add(self.placed[event_id] == 1)
+            self.certain.add(event_id)
 
     def interval(
         self, event_id: str, start: int, size: int, presence: BoolVar | None = None, tag: str = ""
@@ -83,3 +94,40 @@ class Model:
     def add_term(self, name: str, coef: int, expr: cp_model.LinearExprT) -> None:
         if coef:
             self.terms[name].append((coef, expr))
+
+    def abs_dev(self, expr: cp_model.LinearExprT, bound: int, name: str) -> cp_model.IntVar:
+        """|expr| exactly (not just a lower bound), so a term measures right at any weight."""
+        dev = self.cp.new_int_var(0, bound, name)
+        self.cp.add_abs_equality(dev, expr)
+        return dev
+
+    def placed_dev(
+        self, event_id: str, expr: cp_model.LinearExprT, bound: int, name: str
+    ) -> cp_model.IntVar:
+        """|expr| if the event is placed, else 0: a dropped event costs nothing."""
+        dev = self.abs_dev(expr, bound, name)
+        if event_id not in self.certain:
+            counted = self.cp.new_int_var(0, bound, f"{name}?")
+            placed = self.placed[event_id]
+            self.cp.add(counted == dev).only_enforce_if(placed)
+            self.cp.add(counted == 0).only_enforce_if(~placed)
+            return counted
+        return dev
+
+
+Poster = Callable[[Model], None]
+POSTERS: dict[str, Poster] = {}
+
+
+def posts(label: str) -> Callable[[Poster], Poster]:
+    """Register the function that posts rule or term `label` of the rulebook."""
+    if label not in RULEBOOK:
+        raise ValueError(f"{label!r} is not in the rulebook (rules.py)")
+
+    def register(fn: Poster) -> Poster:
+        if label in POSTERS:
+            raise ValueError(f"{label!r} is posted twice")
+        POSTERS[label] = fn
+        return fn
+
+    return register

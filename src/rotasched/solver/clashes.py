@@ -9,17 +9,10 @@ from itertools import product
 
 from ortools.sat.python import cp_model
 
-from .base import Model
+from .base import Model, posts
 
 
-def post(m: Model) -> None:
-    _collect_org_events(m)
-    org_single_place(m)
-    person_single_place(m)
-    no_visit_on_hosting_day(m)
-
-
-def _collect_org_events(m: Model) -> None:
+def declare(m: Model) -> None:
     """Every event an org takes part in: as participant, possible host, or pair member."""
     p = m.problem
     for occ in p.occurrences.values():
@@ -36,15 +29,17 @@ def _collect_org_events(m: Model) -> None:
             m.org_events[org][visit.id] = shared
 
 
+@posts("org_single_place")
 def org_single_place(m: Model) -> None:
-    """org_single_place: no organisation takes part in two things at overlapping times."""
+    """No organisation takes part in two things at overlapping times."""
     for events in m.org_events.values():
         if len(events) > 1:
             m.cp.add_no_overlap(list(events.values()))
 
 
+@posts("person_single_place")
 def person_single_place(m: Model) -> None:
-    """person_single_place: a secretary of several orgs is at one event at a time."""
+    """A secretary of several orgs is at one event at a time."""
     for person in m.problem.persons.values():
         if len(person.orgs) < 2:
             continue  # org_single_place already covers a one-org secretary
@@ -56,8 +51,9 @@ def person_single_place(m: Model) -> None:
             m.cp.add_no_overlap(list(events.values()))
 
 
+@posts("no_visit_on_hosting_day")
 def no_visit_on_hosting_day(m: Model) -> None:
-    """no_visit_on_hosting_day: an org hosting a joint activity receives no visit that day."""
+    """An org hosting a joint activity receives no visit that day."""
     p = m.problem
     hosting: dict[str, list[str]] = {}
     for occ in p.occurrences.values():

@@ -8,7 +8,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from ..plan import Occurrence, Plan, Term, Visit
-from ..problem import Problem
+from ..problem import Person, Problem
 from .base import Model
 
 
@@ -62,7 +62,8 @@ def extract(
     for series in p.series.values():
         for term in series.terms:
             org = _chosen(solver, m.executive[(series.id, term.label)])
-            person = p.person_of(org)
+            # No executive only when executive_hosts is switched off: the checker says so.
+            person = p.person_of(org) if org else Person("", "", "", ())
             terms.append(
                 Term(
                     series=series.id,
@@ -76,6 +77,8 @@ def extract(
             )
     visits = []
     for visit in p.visits.values():
+        if not solver.boolean_value(m.placed[visit.id]):
+            continue  # only when visit_count is switched off: the checker counts it missing
         host = _chosen(solver, m.host[visit.id])
         link = p.links[visit.link]
         visits.append(

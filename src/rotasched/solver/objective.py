@@ -1,4 +1,8 @@
-"""The objective: a weighted sum of the named soft terms, weights from the scenario."""
+"""The objective: a weighted sum of the rulebook's soft terms, weights from the scenario.
+
+Every term is posted whatever its weight, as an exact expression: weight 0 leaves it out of
+the objective but not out of the report, so variants with other weights compare on equal terms.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,6 @@ from ortools.sat.python import cp_model
 
 from ..rules import SOFT
 from .base import Model
-
-# The soft terms, named as their weights in the scenario.
-TERMS = tuple(SOFT)
 
 
 def term_expr(m: Model, name: str) -> cp_model.LinearExpr:
@@ -23,9 +24,9 @@ def term_expr(m: Model, name: str) -> cp_model.LinearExpr:
 def post(m: Model) -> dict[str, cp_model.LinearExpr]:
     """Minimise sum(weight * term); returns each term's expression for reporting."""
     weights = m.problem.weights
-    exprs = {name: term_expr(m, name) for name in TERMS}
+    exprs = {name: term_expr(m, name) for name in SOFT}
     weighted = [
-        (weights[name], exprs[name]) for name in TERMS if weights[name] and m.terms.get(name)
+        (weights[name], exprs[name]) for name in SOFT if weights[name] and m.terms.get(name)
     ]
     if weighted:
         m.cp.minimize(

@@ -1,89 +1,20 @@
-"""Stage 6: the independent checker. Never imports the solver.
-
-It re-reads the written tables (raw/), takes the facts from the prepared problem (rooms,
-calendars, pools, pairs) and verifies every hard rule with plain pandas and Python, under the
-same labels the solver uses (rules.HARD). It also measures the soft terms from the tables,
-so plans from different runs or scenarios can be compared on equal terms.
-"""
+"""The hard rules, checked from a plan's tables: one function per label of the rulebook."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from collections.abc import Iterator
+from datetime import datetime
 from itertools import pairwise
-from pathlib import Path
 
 import pandas as pd
 
-from .export.raw import read_raw
-from .problem import FAIRNESS_SCALE, Problem, slot_cost
-from .rules import HARD, SOFT
-
-
-@dataclass(frozen=True)
-class Violation:
-    rule: str
-    what: str  # the event(s) or object(s), by id
-    detail: str
-
-    def render(self) -> str:
-        return f"[{self.rule}] {self.what}: {self.detail}"
-
-
-Tables = dict[str, pd.DataFrame]
-Rule = Callable[[Tables, Problem], Iterator[Violation]]
-RULES: dict[str, Rule] = {}
-
-
-def rule(label: str) -> Callable[[Rule], Rule]:
-    assert label in HARD, label
-
-    def register(fn: Rule) -> Rule:
-        RULES[label] = fn
-        return fn
-
-    return register
-
-
-def check_tables(tables: Tables, problem: Problem) -> list[Violation]:
-    """Every violation of every hard rule, in rule order."""
-    return [v for label in HARD for v in RULES[label](tables, problem)]
-
-
-def check_dir(outdir: Path, problem: Problem) -> list[Violation]:
-    return check_tables(read_raw(Path(outdir) / "raw"), problem)
-
-
-# ---- helpers ------------------------------------------------------------------------------
-
-
-def _d(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def _span(row: pd.Series) -> tuple[datetime, datetime]:
-    day = _d(row["date"])
-    return (
-        datetime.combine(day, time.fromisoformat(row["start"])),
-        datetime.combine(day, time.fromisoformat(row["end"])),
-    )
-
-
-def _split(cell: str) -> list[str]:
-    return [x for x in cell.split(";") if x]
-
-
-def _overlaps(events: list[tuple[datetime, datetime, str]]) -> Iterator[tuple[str, str]]:
-    """Pairs that overlap: each event against the one reaching furthest before it."""
-    latest: tuple[datetime, str] | None = None
-    for start, end, event in sorted(events):
-        if latest is not None and start < latest[0]:
-            yield latest[1], event
-        if latest is None or end > latest[0]:
-            latest = (end, event)
-
+from ..problem import Problem
+from . import Tables, Violation, rule
+from .util import d as _d
+from .util import overlaps as _overlaps
+from .util import span as _span
+from .util import split as _split
 
 # ---- rotation -----------------------------------------------------------------------------
 
@@ -141,7 +72,11 @@ def executive_hosts(t: Tables, p: Problem) -> Iterator[Violation]:
                 continue
             org = row["executive_org"]
             hosts = set(occ[(occ["series"] == series.id) & (occ["term"] == term.label)]["host"])
-            if org not in hosts:
+            if org not in p.orgs:
+                yield Violation(
+                    "executive_hosts", f"{series.id} {term.label}", f"no such organisation {org!r}"
+                )
+            elif org not in hosts:
                 yield Violation(
                     "executive_hosts",
                     f"{series.id} {term.label}",
@@ -353,62 +288,3 @@ def no_visit_on_hosting_day(t: Tables, p: Problem) -> Iterator[Violation]:
             yield Violation(
                 "no_visit_on_hosting_day", row["id"], f"{row['host']} hosts {occ} the same day"
             )
-
-
-# ---- soft terms, measured from the tables ---------------------------------------------------
-
-
-def scores(t: Tables, p: Problem) -> dict[str, int]:
-    """Each soft term's value for the plan in the tables, defined as in the objective."""
-    occ, terms, visits = t["occurrences"], t["terms"], t["visits"]
-    out = dict.fromkeys(SOFT, 0)
-    host_of = dict(zip(occ["id"], occ["host"], strict=True))
-    exec_of = {(r["series"], r["term"]): r["executive_org"] for _, r in terms.iterrows()}
-    for s in p.series.values():
-        if len(s.pool) < 2:
-            continue
-        turns = [exec_of.get((s.id, term.label), "") for term in s.terms]
-        sequences = [("host", [host_of.get(x, "") for x in s.occurrences])]
-        if s.term_kind != "occurrence":
-            sequences.append(("exec", turns))
-        for _, seq in sequences:
-            devs = []
-            for org in s.pool:
-                target = s.fair_target(org, len(seq))
-                devs.append(abs(FAIRNESS_SCALE * (s.history_count[org] + seq.count(org)) - target))
-            out["fairness"] += sum(devs) + len(s.pool) * max(devs)
-        rank = {o: i for i, o in enumerate(s.recency)}
-        out["rotation_order"] += sum(
-            slot_cost(k, rank[o], len(s.pool)) for k, o in enumerate(turns) if o in rank
-        )
-        out["back_to_back"] += int(bool(turns) and turns[0] == s.last_host and s.last_host != "")
-        out["back_to_back"] += sum(a == b for a, b in pairwise(turns))
-        for strong, weak in s.strong_weak:
-            prev = 0
-            for term in s.terms:
-                hosts = [host_of.get(x) for x in term.occurrences]
-                out["strong_weak"] += max(0, hosts.count(weak) - hosts.count(strong) - prev)
-                prev = hosts.count(strong)
-    bookings: dict[str, int] = defaultdict(int)
-    for _, row in occ.iterrows():
-        info = p.occurrences[row["id"]]
-        if row["venue"] == "centre":
-            place = row["centre"]
-            bookings[f"{row['centre']}:{row['room']}"] += 1
-        elif row["venue"] == "own":
-            place = row["host"]
-        else:
-            place = ""
-        if place:
-            out["travel"] += sum(p.travel(o, place) for o in info.participants)
-        if info.preferred is not None and len(info.candidates) > 1:
-            out["regular_day"] += abs(p.index(_d(row["date"])) - info.preferred)
-    used_rooms = {r for o in p.occurrences.values() for r in o.rooms}
-    if len(used_rooms) > 1:
-        out["centre_balance"] = max(bookings.values(), default=0)
-    for _, row in visits.iterrows():
-        out["visit_spread"] += abs(p.index(_d(row["date"])) - p.visits[row["id"]].ideal)
-    return out
-
-
-__all__ = ["RULES", "Violation", "check_dir", "check_tables", "scores"]
