@@ -74,7 +74,6 @@ import io
 import json
 import pstats
 import random
-import re
 import resource
 import shutil
 import subprocess
@@ -712,25 +711,16 @@ def proto_counts(cp: Any, by_kind: bool = False) -> dict[str, Any]:
 
 
 def staged_build(problem: Any) -> list[dict[str, Any]]:
-    """solver.build, one rule module (and one clash rule) at a time: time and model growth."""
-    from rotasched.solver import base, clashes, objective, rotation, twinning, venues
+    """solver.build step by step through the rulebook: each part's variables, each rule and
+    soft term, the objective; time and model growth of each."""
+    from rotasched.rules import HARD, SOFT
+    from rotasched.solver import DECLARE, base, objective
 
     m = base.Model(problem=problem)
     steps: list[tuple[str, Any]] = [
-        ("rotation", rotation.post),
-        ("venues", venues.post),
-        ("twinning", twinning.post),
+        (f"declare.{d.__module__.rsplit('.', 1)[1]}", d) for d in DECLARE
     ]
-    parts = (
-        "_collect_org_events",
-        "org_single_place",
-        "person_single_place",
-        "no_visit_on_hosting_day",
-    )
-    if all(hasattr(clashes, p) for p in parts):  # the module as it stands when written
-        steps += [(f"clashes.{p.lstrip('_')}", getattr(clashes, p)) for p in parts]
-    else:
-        steps.append(("clashes", clashes.post))
+    steps += [(label, base.POSTERS[label]) for label in (*HARD, *SOFT)]
     steps.append(("objective", objective.post))
     rows = []
     for name, fn in steps:
@@ -769,92 +759,53 @@ def nearest_rooms(problem: Any, keep: int) -> Any:
     return replace(problem, occurrences=occurrences)
 
 
-LOG_TIME = re.compile(r"^#(\S+)\s+([\d.]+)s")
+def cp_parameters(params: dict[str, str] | None) -> dict[str, Any]:
+    """key=value texts from the command line as typed CP-SAT parameters (key+ extends a list)."""
+    from ortools.sat import sat_parameters_pb2
 
-
-def parse_log(lines: list[str]) -> dict[str, Any]:
-    """Presolve end (the '#Model' line), first solution ('#1'), solutions found."""
-    out: dict[str, Any] = {"first_solution_s": None, "presolve_s": None, "solutions": 0}
-    for line in lines:
-        match = LOG_TIME.match(line)
-        if not match:
+    defaults = sat_parameters_pb2.SatParameters()
+    out: dict[str, Any] = {}
+    for key, text in (params or {}).items():
+        if key.endswith("+"):  # repeated field: ignore_subsolvers+=a,b
+            out[key[:-1]] = text.split(",")
             continue
-        tag, secs = match.group(1), float(match.group(2))
-        if tag == "Model" and out["presolve_s"] is None:
-            out["presolve_s"] = secs
-        elif tag.isdigit():
-            out["solutions"] += 1
-            if out["first_solution_s"] is None:
-                out["first_solution_s"] = secs
+        current = getattr(defaults, key)
+        out[key] = text == "true" if isinstance(current, bool) else type(current)(text)
     return out
 
 
 def recorded_solve(
     problem: Any, options: Any, log_dir: Path | None = None, params: dict[str, str] | None = None
 ) -> tuple[Any, list[dict[str, Any]]]:
-    """rotasched.solver.solve, with every CpSolver it creates recorded (times, log, stats).
-
-    The recording subclass only turns the search log on (to a list, not stdout): that does
-    not change the search. Nothing under src/ is touched; the class is swapped back after.
-    """
-    from ortools.sat.python import cp_model
+    """rotasched.solver.solve with the search log written as it comes (to follow a long
+    search), extra CP-SAT parameters, and the run's statistics."""
+    from dataclasses import replace
 
     from rotasched.solver import solve
 
-    original = cp_model.CpSolver
-    seen: list[Any] = []
+    live = open(log_dir / "cpsat.log", "w", encoding="utf-8") if log_dir is not None else None
 
-    class Recording(original):  # type: ignore[misc, valid-type]
-        def solve(self, model: Any, solution_callback: Any = None) -> Any:
-            self.log_lines: list[str] = []
-            self.parameters.log_search_progress = True
-            self.parameters.log_to_stdout = False
-            live = None
-            if log_dir is not None:  # written as it comes, to follow a long search
-                live = open(log_dir / f"cpsat-{len(seen)}.log", "w", encoding="utf-8")
+    def log(text: str) -> None:
+        if live is not None:
+            live.write(text + "\n")
+            live.flush()
 
-            def log(line: str) -> None:
-                self.log_lines.append(line)
-                if live is not None:
-                    live.write(line + "\n")
-                    live.flush()
-
-            self.log_callback = log
-            for key, text in (params or {}).items():  # what-if: CP-SAT parameters on top
-                if key.endswith("+"):  # repeated field: ignore_subsolvers+=a,b
-                    getattr(self.parameters, key[:-1]).extend(text.split(","))
-                    continue
-                current = getattr(self.parameters, key)
-                value: Any = text == "true" if isinstance(current, bool) else type(current)(text)
-                setattr(self.parameters, key, value)
-            t0 = time.perf_counter()
-            status = super().solve(model, solution_callback)
-            self.elapsed = time.perf_counter() - t0
-            self.status_text = getattr(status, "name", str(status))
-            if live is not None:
-                live.close()
-            seen.append(self)
-            return status
-
-    cp_model.CpSolver = Recording  # type: ignore[misc]
     try:
-        plan = solve(problem, options)
+        solved = solve(problem, replace(options, params=cp_parameters(params), log=log))
     finally:
-        cp_model.CpSolver = original  # type: ignore[misc]
-    runs = []
-    for s in seen:
-        run = {
-            "status": s.status_text,
-            "wall_s": round(s.wall_time, 3),
-            "det_time": round(s.deterministic_time, 3),
-            "workers": s.parameters.num_workers,
-            "booleans": s.num_booleans,
-            "conflicts": s.num_conflicts,
-            **parse_log(s.log_lines),
-        }
-        run["log"] = s.log_lines
-        runs.append(run)
-    return plan, runs
+        if live is not None:
+            live.close()
+    st = solved.stats
+    run = {
+        "status": st.status,
+        "wall_s": round(st.wall_time, 3),
+        "det_time": round(st.deterministic_time, 3),
+        "workers": options.workers,
+        "presolve_s": st.presolve_time,
+        "first_solution_s": st.first_solution_time,
+        "solutions": len(st.timeline),
+    }
+    return solved.plan, [run]
 
 
 def run_one(size: Size, args: argparse.Namespace, workdir: Path) -> dict[str, Any]:

@@ -53,11 +53,10 @@ def test_bundled_plan_then_check(scenario: Path, planned: dict[str, tuple[Path, 
     assert result.exit_code == 0, result.output
     problem = problem_of(scenario)
     assert check_dir(outdir, problem) == []
-    # The checker measures each soft term from the tables alone; on an optimal plan (no slack
-    # left in the model's auxiliary variables) it must agree with what the solver reports.
+    # The checker measures each soft term from the tables alone; the solver's expressions are
+    # exact, so they agree on any plan, optimal or not.
     plan = Plan.read_json(outdir / "plan.json")
-    if plan.status == "optimal":
-        assert scores(read_raw(outdir / "raw"), problem) == plan.terms_value
+    assert scores(read_raw(outdir / "raw"), problem) == plan.terms_value
 
 
 def test_same_seed_same_files(planned: dict[str, tuple[Path, str]], tmp_path: Path) -> None:

@@ -10,8 +10,10 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from rotasched.check import check_dir
+from rotasched.check import check, check_dir, scores
 from rotasched.export import export_plan
+from rotasched.export.raw import read_raw
+from rotasched.rules import SOFT
 from rotasched.solver import SolveOptions, solve
 
 from .planning import problem_of, write
@@ -112,7 +114,10 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
                 "per": "quarter",
             }
         )
+    # Any weights, zeros included: a term is measured whether or not it is optimised.
+    weights = {t: draw(st.sampled_from([0, 1, 5])) for t in SOFT}
     return {
+        "weights": weights,
         "meta": {"name": "随机场景", "locale": "zh", "start": "2026-04-01", "end": "2026-05-31"},
         "groups": [{"id": "park", "name": "园区", "kind": "park"}],
         "organisations": orgs + villages,
@@ -139,5 +144,8 @@ def test_random_scenarios_solve_then_check(data: dict[str, Any]) -> None:
             outdir = export_plan(plan, problem, Path(tmp) / "out")
             violations = check_dir(outdir, problem)
             assert violations == [], [v.render() for v in violations]
+            assert check(problem, plan) == []  # in memory, the same verdict
+            # The solver's term expressions equal the checker's measures, at any weight.
+            assert plan.terms_value == scores(read_raw(outdir / "raw"), problem)
         else:
             assert plan.explanation, plan.status

@@ -146,7 +146,7 @@ class _Recorder(cp_model.CpSolverSolutionCallback):
             self.sink(point)
 
 
-_SEARCH_START = re.compile(r"^Starting search at ([0-9.]+)s", re.MULTILINE)
+_SEARCH_START = re.compile(r"^Starting (?:deterministic )?search at ([0-9.]+)s", re.MULTILINE)
 
 
 def solve(problem: Problem, options: SolveOptions | None = None) -> Solved:

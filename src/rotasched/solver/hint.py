@@ -21,6 +21,7 @@ def add_hint(m: Model, plan: Plan) -> None:
         if occ.id not in m.day:
             continue
         m.cp.add_hint(m.day[occ.id], p.index(occ.date))
+        m.cp.add_hint(m.placed[occ.id], True)
         _choose(m, m.host[occ.id], occ.host)
         if occ.id in m.room:
             _choose(m, m.room[occ.id], f"{occ.centre}:{occ.room}" if occ.venue == "centre" else "")
@@ -34,4 +35,5 @@ def add_hint(m: Model, plan: Plan) -> None:
     for visit in plan.visits:
         if visit.id in m.day:
             m.cp.add_hint(m.day[visit.id], p.index(visit.date))
+            m.cp.add_hint(m.placed[visit.id], True)
             _choose(m, m.host[visit.id], visit.host)
