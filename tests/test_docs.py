@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pydantic import BaseModel
 
 from rotasched.rules import HARD, SOFT
@@ -55,3 +56,14 @@ def test_readme_opens_with_the_two_commands() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "\ndemo:" in makefile and "\ntest:" in makefile
     assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The API example, as printed, on the tiny scenario (a smaller budget, a temp folder)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n")[1].split("```")[0]
+    code = code.replace("scenarios/park/park.yaml", str(ROOT / "scenarios/tiny/tiny.yaml"))
+    code = code.replace("work_limit=30", "work_limit=5")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "out/park/plan.json").is_file()
