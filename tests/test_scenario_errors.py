@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from rotasched.scenario import Problem, ScenarioError, load_scenario
+from rotasched.scenario import Issue, ScenarioError, load_scenario
 from rotasched.scenario.errors import MESSAGES
 from rotasched.scenario.fields import Hours
 
@@ -486,7 +486,7 @@ CROSS: list[tuple[str, Mutation, str, str, str, str]] = [
 def test_each_error_names_file_path_and_says_it_in_zh_and_en(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
     mutate: Mutation,
     code: str,
     where: str,
@@ -604,7 +604,7 @@ def test_defaults_are_parsed_values_not_raw_text(
 def test_all_structure_errors_in_one_file_are_listed(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     minimal["organisations"][0]["颜色"] = "红"
     minimal["organisations"][1]["members"] = "很多"
@@ -633,7 +633,7 @@ def test_all_structure_errors_in_one_file_are_listed(
 def test_all_cross_record_errors_are_listed(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     minimal["organisations"][1]["id"] = "xc"
     minimal["twinning"][0]["helped"] = ["桃园村"]
@@ -649,7 +649,7 @@ def test_all_cross_record_errors_are_listed(
 def test_misspelt_section_is_unknown_and_the_real_one_missing(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     minimal["organisation"] = minimal.pop("organisations")
     problems = problems_of(write_scenario(minimal))
@@ -665,7 +665,7 @@ def test_misspelt_section_is_unknown_and_the_real_one_missing(
 def test_own_room_of_a_host_counts_unless_excluded(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     minimal["organisations"][1]["room"] = {"capacity": 60, "equipment": "投影仪；音响"}
     minimal["series"][0]["room"] = {"capacity": 50, "equipment": ["音响"]}
@@ -678,7 +678,7 @@ def test_own_room_of_a_host_counts_unless_excluded(
 def test_room_of_an_organisation_outside_the_pool_does_not_count(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     minimal["organisations"][2]["room"] = {"capacity": 300}  # 桃源村 is not in the park
     minimal["series"][0]["room"] = {"capacity": 100}
@@ -693,13 +693,13 @@ def test_room_of_an_organisation_outside_the_pool_does_not_count(
 # --- reading the file itself ----------------------------------------------------------------
 
 
-def test_missing_scenario_file(tmp_path: Path, expect_problem: Callable[..., Problem]) -> None:
+def test_missing_scenario_file(tmp_path: Path, expect_problem: Callable[..., Issue]) -> None:
     path = tmp_path / "不存在.yaml"
     expect_problem(path, "file_missing", where="", en="file not found", zh="找不到文件")
 
 
 def test_yaml_syntax_error_names_line_and_column(
-    tmp_path: Path, problems_of: Callable[..., list[Problem]]
+    tmp_path: Path, problems_of: Callable[..., list[Issue]]
 ) -> None:
     path = tmp_path / "坏.yaml"
     path.write_text("meta:\n  name: 园区\n  start: [2026-04-01\norganisations: []\n", "utf-8")
@@ -711,7 +711,7 @@ def test_yaml_syntax_error_names_line_and_column(
 
 
 def test_impossible_yaml_date_is_a_syntax_error(
-    tmp_path: Path, problems_of: Callable[..., list[Problem]]
+    tmp_path: Path, problems_of: Callable[..., list[Issue]]
 ) -> None:
     path = tmp_path / "s.yaml"
     path.write_text("meta: {name: 园区, start: 2026-13-45, end: 2026-12-31}\n", "utf-8")
@@ -719,7 +719,7 @@ def test_impossible_yaml_date_is_a_syntax_error(
     assert problem.code == "yaml_syntax"
 
 
-def test_file_that_is_not_utf8(tmp_path: Path, problems_of: Callable[..., list[Problem]]) -> None:
+def test_file_that_is_not_utf8(tmp_path: Path, problems_of: Callable[..., list[Issue]]) -> None:
     path = tmp_path / "gbk.yaml"
     path.write_bytes("meta: {name: 园区}\n".encode("gb18030"))
     (problem,) = problems_of(path)
@@ -730,7 +730,7 @@ def test_file_that_is_not_utf8(tmp_path: Path, problems_of: Callable[..., list[P
 
 @pytest.mark.parametrize("text", ["- 星辰科技\n- 华远光电\n", "光谷园区\n", "", "42\n"])
 def test_top_level_must_be_a_mapping(
-    tmp_path: Path, expect_problem: Callable[..., Problem], text: str
+    tmp_path: Path, expect_problem: Callable[..., Issue], text: str
 ) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(text, encoding="utf-8")
@@ -766,9 +766,9 @@ def test_report_language_follows_meta_locale_unless_asked(
 
 
 def test_unknown_code_falls_back_to_pydantic_text() -> None:
-    problem = Problem("s.yaml", "meta.name", "some_new_pydantic_type", {}, "Some text")
-    assert problem.message("en") == "Some text"
-    assert problem.message("zh") == "取值无效：Some text"
+    issue = Issue("s.yaml", "meta.name", "some_new_pydantic_type", {}, "Some text")
+    assert issue.message("en") == "Some text"
+    assert issue.message("zh") == "取值无效：Some text"
 
 
 def _fields(template: str) -> set[str]:
@@ -789,7 +789,7 @@ def test_zh_and_en_templates_use_the_same_placeholders(code: str) -> None:
 def test_horizon_ending_on_the_last_representable_day(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     """No OverflowError when the availability check walks to 9999-12-31."""
     minimal["meta"].update(start="9999-12-01", end="9999-12-31")

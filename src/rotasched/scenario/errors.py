@@ -1,6 +1,6 @@
 """Validation problems: where (file, field path or table cell), what, in zh or en.
 
-Every problem a user can make in a scenario ends up as one `Problem`; all of them are
+Every problem a user can make in a scenario ends up as one `Issue`; all of them are
 collected and raised together as `ScenarioError`, which the CLI prints and exits 2 on.
 Messages are templates keyed by a code so that tests (and translators) can name them.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 Locale = str  # "zh" or "en"
 
-# code -> (en, zh). Placeholders are filled from Problem.params.
+# code -> (en, zh). Placeholders are filled from Issue.params.
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading
     "file_missing": ("file not found", "找不到文件"),
@@ -221,7 +221,7 @@ NEED_ZH = {
 
 
 @dataclass(frozen=True)
-class Problem:
+class Issue:
     """One thing wrong with a scenario, located as precisely as we can."""
 
     file: str
@@ -252,7 +252,7 @@ class Problem:
 class ScenarioError(Exception):
     """All problems found in one scenario; raised at once, never one by one."""
 
-    def __init__(self, problems: list[Problem], locale: Locale = "en") -> None:
+    def __init__(self, problems: list[Issue], locale: Locale = "en") -> None:
         self.problems = list(problems)
         self.locale = locale
         super().__init__(self.render())
