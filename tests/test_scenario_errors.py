@@ -3,7 +3,6 @@ in Chinese and in English; and that all problems of a file are reported at once.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import Any
 import pytest
 
 from rotasched.scenario import Issue, ScenarioError, load_scenario
-from rotasched.scenario.errors import MESSAGES
 from rotasched.scenario.fields import Hours
 
 Mutation = Callable[[dict[str, Any]], object]
@@ -769,18 +767,6 @@ def test_unknown_code_falls_back_to_pydantic_text() -> None:
     issue = Issue("s.yaml", "meta.name", "some_new_pydantic_type", {}, "Some text")
     assert issue.message("en") == "Some text"
     assert issue.message("zh") == "取值无效：Some text"
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("code", sorted(MESSAGES))
-def test_zh_and_en_templates_use_the_same_placeholders(code: str) -> None:
-    en, zh = MESSAGES[code]
-    assert en.strip() and zh.strip()
-    renamed = {"what_zh": "what", "need_zh": "need"}
-    assert {renamed.get(f, f) for f in _fields(zh)} == _fields(en)
 
 
 # --- robustness at the edges ----------------------------------------------------------------
