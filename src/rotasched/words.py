@@ -335,7 +335,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "error.too_short": ("至少需要 {min_length} 项", "needs at least {min_length} item(s)"),
     "error.union_tag_invalid": ("必须是 {expected_tags} 之一", "must be one of {expected_tags}"),
-    "error.invalid_value": ("取值无效：{input!r}", "invalid value {input!r}"),
     "error.bad_span": (
         "必须是日期、“开始..结束”或含 start 与 end 的映射，实际为 {input!r}",
         "must be a date, “start..end”, or a mapping with start and end; got {input!r}",
@@ -369,10 +368,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.end_before_start": (
         "结束日期（{end}）早于开始日期（{start}）",
         "ends ({end}) before it starts ({start})",
-    ),
-    "error.span_outside_horizon": (
-        "{start}..{end} 不在计划期 {h_start}..{h_end} 之内",
-        "{start}..{end} lies outside the horizon {h_start}..{h_end}",
     ),
     "error.room_too_small": (
         "需要容纳 {need} 人的场地，但最大的合适场地只能容纳 {largest} 人",
