@@ -16,7 +16,7 @@ import pytest
 import yaml
 from hypothesis import settings
 
-from rotasched.scenario import Problem, ScenarioError, load_scenario
+from rotasched.scenario import Issue, ScenarioError, load_scenario
 
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile("ci", max_examples=1000, deadline=None)
@@ -114,10 +114,10 @@ def write_scenario(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
-def problems_of() -> Callable[..., list[Problem]]:
+def problems_of() -> Callable[..., list[Issue]]:
     """problems_of(path) -> the problems load_scenario reports (it must fail)."""
 
-    def problems(path: Path, locale: str | None = None) -> list[Problem]:
+    def problems(path: Path, locale: str | None = None) -> list[Issue]:
         with pytest.raises(ScenarioError) as info:
             load_scenario(path, locale=locale)
         return info.value.problems
@@ -125,22 +125,22 @@ def problems_of() -> Callable[..., list[Problem]]:
     return problems
 
 
-def _only(problems: list[Problem], code: str) -> Problem:
+def _only(problems: list[Issue], code: str) -> Issue:
     found = [p for p in problems if p.code == code]
     assert len(found) == 1, [p.render() for p in problems]
     return found[0]
 
 
 @pytest.fixture
-def only() -> Callable[[list[Problem], str], Problem]:
+def only() -> Callable[[list[Issue], str], Issue]:
     """only(problems, code) -> the one problem with that code (fails if not exactly one)."""
     return _only
 
 
 @pytest.fixture
 def expect_problem(
-    problems_of: Callable[..., list[Problem]],
-) -> Callable[..., Problem]:
+    problems_of: Callable[..., list[Issue]],
+) -> Callable[..., Issue]:
     """expect_problem(path, code, where=..., file=..., en=..., zh=...) -> the problem.
 
     Checks that loading fails with exactly one problem of that code, located at `where`
@@ -155,7 +155,7 @@ def expect_problem(
         en: str,
         zh: str,
         file: str | None = None,
-    ) -> Problem:
+    ) -> Issue:
         problem = _only(problems_of(path), code)
         assert Path(problem.file).name == (file or path.name)
         assert problem.path == where

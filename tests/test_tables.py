@@ -14,7 +14,7 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from rotasched.scenario import Problem, load_scenario
+from rotasched.scenario import Issue, load_scenario
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -90,7 +90,7 @@ def test_csv_error_is_reported_by_file_row_and_column(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
 ) -> None:
     rows = [list(r) for r in ROWS]
     rows[2][4] = "四十五"  # 桃源村 members: spreadsheet row 4 (header is row 1)
@@ -111,7 +111,7 @@ def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     """A blank line is a row; a quoted cell spanning two lines is still one row."""
     text = (
@@ -135,7 +135,7 @@ def test_cross_record_errors_in_a_table_point_at_the_row(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     rows = [list(r) for r in ROWS]
     rows[1][0] = "xc"  # duplicate id on row 3
@@ -161,7 +161,7 @@ def test_unknown_column_is_an_unknown_field_of_the_row(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
 ) -> None:
     (tmp_path / "orgs.csv").write_text(
         "id,name,secretary.name,电话\nxc,星辰科技,王建国,027-1234\n", encoding="utf-8"
@@ -184,7 +184,7 @@ def test_empty_header_cell(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
 ) -> None:
     (tmp_path / "orgs.csv").write_text("id,,name\nxc,1,星辰\n", encoding="utf-8")
     minimal["organisations"] = "orgs.csv"
@@ -202,7 +202,7 @@ def test_nested_tables_and_history_tables(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     (tmp_path / "场地.csv").write_text(
         "id,name,capacity,equipment\nA,会议室A,40,投影仪；音响\n101,活动室,20,\n", encoding="utf-8"
@@ -285,7 +285,7 @@ def test_xlsx_error_is_reported_by_file_row_and_column(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
 ) -> None:
     rows = _typed_rows()
     rows[2][4] = "十二"  # 华远光电 members, row 3
@@ -305,7 +305,7 @@ def test_xlsx_missing_sheet(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
 ) -> None:
     xlsx(tmp_path / "单位.xlsx", _typed_rows())
     minimal["organisations"] = {"file": "单位.xlsx", "sheet": "企业名单"}
@@ -323,7 +323,7 @@ def test_corrupt_xlsx(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
 ) -> None:
     (tmp_path / "单位.xlsx").write_bytes(b"PK\x03\x04 this is not really a workbook")
     minimal["organisations"] = "单位.xlsx"
@@ -341,7 +341,7 @@ def test_xlsx_with_a_damaged_sheet(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     """A valid zip whose sheet XML breaks half-way: read-only openpyxl fails while iterating."""
     good = xlsx(tmp_path / "good.xlsx", _typed_rows())
@@ -366,7 +366,7 @@ def test_xlsx_with_a_damaged_sheet(
 def test_missing_table_file(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
     reference: Any,
 ) -> None:
     minimal["organisations"] = reference
@@ -386,7 +386,7 @@ def test_unsupported_table_kind(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    expect_problem: Callable[..., Problem],
+    expect_problem: Callable[..., Issue],
     reference: Any,
 ) -> None:
     name = reference if isinstance(reference, str) else reference["file"]
@@ -406,7 +406,7 @@ def test_unreadable_table_does_not_hide_other_errors(
     tmp_path: Path,
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
-    problems_of: Callable[..., list[Problem]],
+    problems_of: Callable[..., list[Issue]],
 ) -> None:
     minimal["organisations"] = "不存在.csv"
     (tmp_path / "坏.xlsx").write_bytes(b"garbage")

@@ -14,7 +14,7 @@ from typing import Literal
 
 import chinese_calendar
 
-from .scenario import Problem, Scenario, ScenarioError
+from .scenario import Issue, Scenario, ScenarioError
 
 Source = Literal["chinesecalendar", "scenario", "provisional"]
 
@@ -82,7 +82,7 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
     holidays: dict[date, str] = {}
     adjusted: set[date] = set()
     sources: dict[int, Source] = {}
-    problems: list[Problem] = []
+    problems: list[Issue] = []
     for year in range(meta.start.year, meta.end.year + 1):
         if year in spec.years:
             supplied = spec.years[year]
@@ -103,7 +103,7 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
             sources[year] = "provisional"
         else:
             problems.append(
-                Problem(
+                Issue(
                     file,
                     "meta.end" if year == meta.end.year else "meta.start",
                     "calendar_year_missing",
@@ -120,7 +120,7 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
             workdays.add(day)
     if not workdays:
         raise ScenarioError(
-            [Problem(file, "meta", "no_workdays", {"start": meta.start, "end": meta.end})],
+            [Issue(file, "meta", "no_workdays", {"start": meta.start, "end": meta.end})],
             meta.locale,
         )
     return WorkCalendar(

@@ -14,6 +14,7 @@ from . import build_calendar, load_scenario
 from .problem import Problem
 from .scenario import ScenarioError
 from .summary import render, summarise
+from .words import say
 
 if TYPE_CHECKING:
     from .solver import Progress
@@ -78,10 +79,6 @@ def _progress_printer() -> Callable[[Progress], None]:
         )
 
     return show
-
-
-def _say(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
 
 
 @main.command()
@@ -156,9 +153,9 @@ def plan(
         sys.exit(3 if result.status == "infeasible" else 4)
     export_plan(result, problem, outdir, lang)
     violations = check_dir(outdir, problem)
-    status = {"optimal": _say(lang, "optimal", "最优"), "feasible": _say(lang, "feasible", "可行")}
+    status = {"optimal": say(lang, "cli.optimal"), "feasible": say(lang, "cli.feasible")}
     click.echo(
-        _say(lang, "plan", "方案") + f": {status[result.status]}  "
+        say(lang, "cli.plan") + f": {status[result.status]}  "
         f"objective {result.objective:,.0f}  bound {result.bound:,.0f}  gap {result.gap:.2%}"
         f"  ({wall:.1f}s)"
     )
@@ -167,20 +164,12 @@ def plan(
         weight = result.weights.get(name, 0)
         click.echo(f"  {describe(name, lang)} [{name}]: {value} × {weight}")
     if result.provisional_calendar:
-        click.echo(
-            _say(lang, "!! planned on a PROVISIONAL calendar", "!! 按临时日历排期（未含官方调休）")
-        )
+        click.echo(say(lang, "cli.provisional"))
     for v in violations:
         click.echo(v.render(), err=True)
     if violations:
         sys.exit(1)
-    click.echo(
-        _say(
-            lang,
-            f"checked: every hard rule holds. Output: {outdir}",
-            f"已校验：全部硬性规则均满足。输出目录：{outdir}",
-        )
-    )
+    click.echo(say(lang, "cli.checked", outdir=outdir))
 
 
 @main.command()
@@ -197,29 +186,14 @@ def check(scenario: Path, outdir: Path, lang: str | None) -> None:
     try:
         violations = check_dir(outdir, problem)
     except (OSError, KeyError, ValueError) as exc:
-        click.echo(
-            _say(
-                lang,
-                f"cannot read the tables in {outdir}: {exc}",
-                f"无法读取 {outdir} 中的表格：{exc}",
-            ),
-            err=True,
-        )
+        click.echo(say(lang, "cli.tables_unreadable", outdir=outdir, reason=exc), err=True)
         sys.exit(2)
     for v in violations:
         click.echo(f"{v.render()}  — {describe(v.rule, lang)}")
     if violations:
-        click.echo(
-            _say(lang, f"{len(violations)} violation(s)", f"共 {len(violations)} 处违反规则")
-        )
+        click.echo(say(lang, "cli.violations", n=len(violations)))
         sys.exit(1)
-    click.echo(
-        _say(
-            lang,
-            f"OK: {len(RULES)} hard rules checked, no violation",
-            f"通过：已核查 {len(RULES)} 条硬性规则，无违反",
-        )
-    )
+    click.echo(say(lang, "cli.no_violation", n=len(RULES)))
 
 
 @main.command()
@@ -247,5 +221,7 @@ def run() -> None:
     try:
         main()
     except KeyboardInterrupt:
-        click.echo("\ninterrupted: nothing was written / 已中断：未写出任何文件", err=True)
+        # Said in both languages: the interruption may come before the scenario's is known.
+        words = f"{say('en', 'cli.interrupted')} / {say('zh', 'cli.interrupted')}"
+        click.echo(f"\n{words}", err=True)
         sys.exit(130)

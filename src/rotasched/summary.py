@@ -6,6 +6,7 @@ from typing import Any
 
 from .calendar import WorkCalendar
 from .scenario import Scenario
+from .words import say
 
 
 def summarise(s: Scenario, cal: WorkCalendar) -> dict[str, Any]:
@@ -27,64 +28,23 @@ def summarise(s: Scenario, cal: WorkCalendar) -> dict[str, Any]:
     }
 
 
-_LABELS = {
-    "en": {
-        "name": "scenario",
-        "horizon": "horizon",
-        "working_days": "working days",
-        "adjusted_workdays": "adjusted working weekends (调休)",
-        "calendar_sources": "calendar",
-        "provisional": "PROVISIONAL calendar",
-        "groups": "groups",
-        "organisations": "organisations",
-        "centres": "shared centres",
-        "rooms": "rooms",
-        "series": "activity series",
-        "twinning": "twinning pairs",
-        "history": "history records",
-    },
-    "zh": {
-        "name": "场景",
-        "horizon": "计划期",
-        "working_days": "工作日",
-        "adjusted_workdays": "调休上班日",
-        "calendar_sources": "日历来源",
-        "provisional": "临时日历（未含官方调休）",
-        "groups": "组织/园区",
-        "organisations": "单位",
-        "centres": "共享活动中心",
-        "rooms": "场地",
-        "series": "活动系列",
-        "twinning": "结对",
-        "history": "历史记录",
-    },
-}
-_SOURCES = {
-    "en": {
-        "chinesecalendar": "official (chinesecalendar)",
-        "scenario": "supplied by the scenario",
-        "provisional": "PROVISIONAL (rules, no 调休)",
-    },
-    "zh": {
-        "chinesecalendar": "官方安排（chinesecalendar）",
-        "scenario": "场景文件提供",
-        "provisional": "临时（按规则推算，无调休）",
-    },
-}
-
-
 def render(summary: dict[str, Any], locale: str) -> str:
-    lab, src = _LABELS[locale], _SOURCES[locale]
-    sep = "：" if locale == "zh" else ": "
-    lines = [f"{lab['name']}{sep}{summary['name']}"]
-    lines.append(f"{lab['horizon']}{sep}{summary['horizon'][0]} .. {summary['horizon'][1]}")
-    lines.append(f"{lab['working_days']}{sep}{summary['working_days']}")
+    sep = say(locale, "summary.sep")
+
+    def line(key: str, value: object) -> str:
+        return f"{say(locale, key)}{sep}{value}"
+
+    lines = [line("summary.name", summary["name"])]
+    lines.append(line("summary.horizon", f"{summary['horizon'][0]} .. {summary['horizon'][1]}"))
+    lines.append(line("summary.working_days", summary["working_days"]))
     if summary["adjusted_workdays"]:
-        lines.append(f"{lab['adjusted_workdays']}{sep}{', '.join(summary['adjusted_workdays'])}")
-    years = ", ".join(f"{y} {src[v]}" for y, v in summary["calendar_sources"].items())
-    lines.append(f"{lab['calendar_sources']}{sep}{years}")
+        lines.append(line("summary.adjusted_workdays", ", ".join(summary["adjusted_workdays"])))
+    years = ", ".join(
+        f"{y} {say(locale, f'summary.source.{v}')}" for y, v in summary["calendar_sources"].items()
+    )
+    lines.append(line("summary.calendar_sources", years))
     if summary["provisional"]:
-        lines.append(f"!! {lab['provisional']}")
-    for key in ("groups", "organisations", "centres", "rooms", "series", "twinning", "history"):
-        lines.append(f"{lab[key]}{sep}{summary[key]}")
+        lines.append(f"!! {say(locale, 'summary.provisional')}")
+    for field in ("groups", "organisations", "centres", "rooms", "series", "twinning", "history"):
+        lines.append(line(f"summary.{field}", summary[field]))
     return "\n".join(lines)

@@ -71,7 +71,7 @@ class View:
         return t.join(self.lang, items)
 
     def paren(self, text: str, inner: str) -> str:
-        return f"{text}（{inner}）" if self.lang == "zh" else f"{text} ({inner})"
+        return self.w("paren", text=text, inner=inner)
 
     @property
     def provisional(self) -> bool:

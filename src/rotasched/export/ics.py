@@ -199,7 +199,7 @@ class _Builder:
                    end=v.problem.end.isoformat())
         if v.provisional:
             desc = f"{desc} {v.w('provisional')}"
-        sep = "：" if v.lang == "zh" else ": "
+        sep = v.w("sep")
         cal = Calendar.new(
             prodid=PRODID,
             uid=event_uid("calendar", path, self.v.problem.uid_space),

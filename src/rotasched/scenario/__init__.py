@@ -1,7 +1,7 @@
 """Stage 1: read and validate a scenario. Nothing here derives anything for the planner."""
 
-from .errors import Problem, ScenarioError
+from .errors import Issue, ScenarioError
 from .load import load_scenario
 from .model import Scenario
 
-__all__ = ["Problem", "Scenario", "ScenarioError", "load_scenario"]
+__all__ = ["Issue", "Scenario", "ScenarioError", "load_scenario"]

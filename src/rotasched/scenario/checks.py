@@ -202,16 +202,11 @@ def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
+# form -> does it fit (helping, helped) counts; its words are error.sides.<form>
 _FORMS = {
-    "one_to_one": ("one helping and one helped organisation", lambda a, b: a == 1 and b == 1),
-    "many_to_one": (
-        "at least two helping and one helped organisation",
-        lambda a, b: a >= 2 and b == 1,
-    ),
-    "one_to_many": (
-        "one helping and at least two helped organisations",
-        lambda a, b: a == 1 and b >= 2,
-    ),
+    "one_to_one": lambda a, b: a == 1 and b == 1,
+    "many_to_one": lambda a, b: a >= 2 and b == 1,
+    "one_to_many": lambda a, b: a == 1 and b >= 2,
 }
 
 
@@ -221,14 +216,13 @@ def twinning_refs(s: Scenario) -> Iterator[Found]:
         for side in ("helpers", "helped"):
             for j, org_id in enumerate(getattr(pair, side)):
                 yield from _ref(("twinning", i, side, j), orgs, org_id, "organisation")
-        need, fits = _FORMS[pair.form]
-        if not fits(len(set(pair.helpers)), len(set(pair.helped))):
+        if not _FORMS[pair.form](len(set(pair.helpers)), len(set(pair.helped))):
             yield (
                 ("twinning", i, "form"),
                 "form_sides",
                 {
                     "form": pair.form,
-                    "need": need,
+                    "sides": pair.form,
                     "helpers": len(set(pair.helpers)),
                     "helped": len(set(pair.helped)),
                 },

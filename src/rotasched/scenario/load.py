@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from .checks import Loc, cross_check
-from .errors import Problem, ScenarioError
+from .errors import Issue, ScenarioError
 from .model import Scenario
 from .tables import TABLE_FIELDS, Origin, TableError, as_table_ref, read_table
 
@@ -21,7 +21,7 @@ def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
     raw = _read_yaml(path, shown, locale or "zh")  # before meta.locale is known: zh, as its default
     lang = locale or _declared_locale(raw)
     origins: dict[Loc, Origin] = {}
-    problems: list[Problem] = []
+    problems: list[Issue] = []
     unread: list[Loc] = []  # fields whose table could not be read
     for field in TABLE_FIELDS:
         _expand_tables(raw, field, (), path.parent, origins, problems, unread)
@@ -38,7 +38,7 @@ def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
         raise ScenarioError(problems + located, lang) from None
     except RecursionError:
         raise ScenarioError(
-            [*problems, Problem(shown, "", "yaml_syntax", {"reason": "recursive alias"})], lang
+            [*problems, Issue(shown, "", "yaml_syntax", {"reason": "recursive alias"})], lang
         ) from None
     if problems:
         raise ScenarioError(problems, lang)
@@ -53,27 +53,27 @@ def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
 
 def _read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
     if not path.is_file():
-        raise ScenarioError([Problem(shown, "", "file_missing")], locale)
+        raise ScenarioError([Issue(shown, "", "file_missing")], locale)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        problem = Problem(shown, "", "file_unreadable", {"reason": str(exc)})
-        raise ScenarioError([problem], locale) from None
+        issue = Issue(shown, "", "file_unreadable", {"reason": str(exc)})
+        raise ScenarioError([issue], locale) from None
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1} column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problem = Problem(shown, where, "yaml_syntax", {"reason": reason})
-        raise ScenarioError([problem], locale) from None
+        issue = Issue(shown, where, "yaml_syntax", {"reason": reason})
+        raise ScenarioError([issue], locale) from None
     except Exception as exc:
         # PyYAML's own constructors raise whatever they hit: ValueError for a timestamp
         # 2026-13-45, AttributeError for an empty `!!timestamp`, RecursionError, ...
-        problem = Problem(shown, "", "yaml_syntax", {"reason": str(exc)})
-        raise ScenarioError([problem], locale) from None
+        issue = Issue(shown, "", "yaml_syntax", {"reason": str(exc)})
+        raise ScenarioError([issue], locale) from None
     if not isinstance(raw, dict):
-        raise ScenarioError([Problem(shown, "", "not_a_mapping")], locale)
+        raise ScenarioError([Issue(shown, "", "not_a_mapping")], locale)
     return raw
 
 
@@ -89,7 +89,7 @@ def _expand_tables(
     at: Loc,
     base: Path,
     origins: dict[Loc, Origin],
-    problems: list[Problem],
+    problems: list[Issue],
     unread: list[Loc],
 ) -> None:
     """Replace a table reference at `field` (below `node`) by the table's records."""
@@ -113,11 +113,11 @@ def _expand_tables(
     try:
         rows = read_table(ref)
     except TableError as exc:
-        problems.append(Problem(shown, "", exc.code, exc.params))
+        problems.append(Issue(shown, "", exc.code, exc.params))
         unread.append((*at, head))
         return
     except OSError as exc:
-        problems.append(Problem(shown, "", "table_unreadable", {"reason": str(exc)}))
+        problems.append(Issue(shown, "", "table_unreadable", {"reason": str(exc)}))
         unread.append((*at, head))
         return
     node[head] = [record for _, record in rows]
@@ -137,14 +137,14 @@ def _path_text(loc: Loc) -> str:
 
 def _locate(
     loc: Loc, code: str, params: dict[str, Any], shown: str, origins: dict[Loc, Origin]
-) -> Problem:
+) -> Issue:
     for cut in range(len(loc), 0, -1):
         origin = origins.get(loc[:cut])
         if origin is not None:
             column = ".".join(str(p) for p in loc[cut:] if not isinstance(p, int))
             where = f"row {origin.row}" + (f" column {column}" if column else "")
-            return Problem(origin.file, where, code, params)
-    return Problem(shown, _path_text(loc), code, params)
+            return Issue(origin.file, where, code, params)
+    return Issue(shown, _path_text(loc), code, params)
 
 
 def _loc(err: Any) -> Loc:
@@ -152,13 +152,13 @@ def _loc(err: Any) -> Loc:
     return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
 
 
-def _from_pydantic(err: Any, shown: str, origins: dict[Loc, Origin]) -> Problem:
+def _from_pydantic(err: Any, shown: str, origins: dict[Loc, Origin]) -> Issue:
     params = dict(err.get("ctx") or {})
     params.setdefault("input", _short(err.get("input")))
     if isinstance(params.get("input"), str | int | float | bool | type(None)):
         params["input"] = _short(params["input"])
-    problem = _locate(_loc(err), err["type"], params, shown, origins)
-    return Problem(problem.file, problem.path, problem.code, problem.params, err.get("msg", ""))
+    issue = _locate(_loc(err), err["type"], params, shown, origins)
+    return Issue(issue.file, issue.path, issue.code, issue.params, err.get("msg", ""))
 
 
 def _short(value: Any) -> Any:

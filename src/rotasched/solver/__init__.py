@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 from ..plan import Plan
 from ..problem import Problem
 from ..rules import HARD, SOFT
+from ..words import say
 from . import clashes, objective, rotation, twinning, venues
 from .base import POSTERS, Model
 from .explain import explain_infeasible, explain_static
@@ -226,9 +227,7 @@ def _stats(
 
 
 def _not_yet(lang: str) -> str:
-    if lang == "zh":
-        return "在给定的计算预算内尚未找到可行方案；请增加 --work 或 --time-limit 后重试。"
-    return "No plan was found within the budget yet; raise --work or --time-limit and try again."
+    return say(lang, "solver.not_found_yet")
 
 
 def _empty(

@@ -13,13 +13,10 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 from ..problem import Problem
+from ..words import say
 
 if TYPE_CHECKING:
     from . import SolveOptions
-
-
-def _t(lang: str, en: str, zh: str, **kw: object) -> str:
-    return (zh if lang == "zh" else en).format(**kw)
 
 
 def _event_name(p: Problem, event_id: str) -> str:
@@ -39,12 +36,9 @@ def explain_static(p: Problem, found: list[tuple[str, str]]) -> tuple[str, ...]:
         if reason == "no_room":
             occ = p.occurrences[event_id]
             out.append(
-                _t(
+                say(
                     lang,
-                    "{name}: no room fits {need} people with {eq} during {a}-{b}; add a room, "
-                    "or allow the host's own room (room.own_room: true).",
-                    "{name}：没有能容纳 {need} 人、具备{eq}、且在 {a}-{b} 开放的场地；"
-                    "请增加场地，或允许使用承办单位自有场地（room.own_room: true）。",
+                    "explain.no_room",
                     name=name,
                     need=occ.capacity,
                     eq="、".join(sorted(occ.equipment)) or "-",
@@ -55,11 +49,9 @@ def explain_static(p: Problem, found: list[tuple[str, str]]) -> tuple[str, ...]:
         elif event_id in p.visits:
             visit = p.visits[event_id]
             out.append(
-                _t(
+                say(
                     lang,
-                    "{name}: between {a} and {b} there is no working day on which every member of "
-                    "the pair is available (blackouts, weekday limits).",
-                    "{name}：{a} 至 {b} 之间没有结对各方都有空的工作日（停办日期、星期限制）。",
+                    "explain.no_day_for_visit",
                     name=name,
                     a=p.day(visit.first_day),
                     b=p.day(visit.last_day),
@@ -68,11 +60,9 @@ def explain_static(p: Problem, found: list[tuple[str, str]]) -> tuple[str, ...]:
         else:
             occ = p.occurrences[event_id]
             out.append(
-                _t(
+                say(
                     lang,
-                    "{name}: no working day between {a} and {b} fits its day rule; "
-                    "allow flexible: true or change the day rule.",
-                    "{name}：{a} 至 {b} 之间没有符合日期规则的工作日；请设置 flexible: true 或修改日期规则。",
+                    "explain.no_day_for_rule",
                     name=name,
                     a=p.day(occ.first_day),
                     b=p.day(occ.last_day),
@@ -106,18 +96,15 @@ def explain_infeasible(p: Problem, options: SolveOptions) -> tuple[str, ...]:
     core = core_events(p, options)
     if core is None:
         return (
-            _t(
+            say(
                 lang,
-                "No plan exists, but the clashing activities could not be narrowed down "
-                "within the budget; try a larger --work.",
-                "不存在可行方案，但在计算预算内未能找出相互冲突的活动；请加大 --work 后重试。",
+                "explain.no_core",
             ),
         )
     lines = [
-        _t(
+        say(
             lang,
-            "No plan exists: these {n} activities cannot all be placed together.",
-            "不存在可行方案：以下 {n} 项活动无法同时安排。",
+            "explain.no_plan",
             n=len(core),
         )
     ]
@@ -125,10 +112,9 @@ def explain_infeasible(p: Problem, options: SolveOptions) -> tuple[str, ...]:
     lines += _pairs(p, [e for e in core if e in p.visits])
     lines += _hosts(p, [e for e in core if e in p.occurrences])
     lines.append(
-        _t(
+        say(
             lang,
-            "Involved: {names}.",
-            "涉及：{names}。",
+            "explain.involved",
             names="；".join(_event_name(p, e) for e in core),
         )
     )
@@ -149,13 +135,9 @@ def _rooms(p: Problem, occ_ids: list[str]) -> list[str]:
         open_days = {d for r in rooms for d in p.rooms[r].open_days if d in candidates}
         names = "、".join(f"{p.rooms[r].centre_name} {p.rooms[r].name}" for r in rooms)
         out.append(
-            _t(
+            say(
                 lang,
-                "{rooms} is open on {k} suitable day(s) in {month}; {n} activities need it at the same "
-                "hours. Add a room, let the host's own room serve (room.own_room: true), or let the "
-                "series move (flexible: true).",
-                "{rooms} 在 {month} 只有 {k} 个可用开放日，却有 {n} 项活动需要在同一时段使用。"
-                "请增加场地、允许使用承办单位自有场地（room.own_room: true），或允许活动调整日期（flexible: true）。",
+                "explain.room_overbooked",
                 rooms=names,
                 k=len(open_days),
                 month=month,
@@ -175,12 +157,9 @@ def _pairs(p: Problem, visit_ids: list[str]) -> list[str]:
         link = p.links[link_id]
         days = sorted(set().union(*(set(p.visits[v].candidates) for v in ids)))
         out.append(
-            _t(
+            say(
                 lang,
-                "Pair {name}: {n} visit(s) at least {gap} days apart, but the sides are both free on "
-                "only {k} working day(s) from {a} to {b}. Lower min_gap_days or the visits per period.",
-                "结对 {name}：需要 {n} 次互访且间隔不少于 {gap} 天，但 {a} 至 {b} 双方都有空的工作日只有 {k} 天。"
-                "请减少 min_gap_days 或每周期互访次数。",
+                "explain.pair_too_tight",
                 name=link.name,
                 n=len(ids),
                 gap=link.gap,
@@ -203,11 +182,9 @@ def _hosts(p: Problem, occ_ids: list[str]) -> list[str]:
         free = {d for o in series.pool for d in p.orgs[o].available}
         days = sorted({d for i in ids for d in p.occurrences[i].candidates} & free)
         out.append(
-            _t(
+            say(
                 lang,
-                "Series {name}: {n} occurrence(s) with a pool of {k} host(s) available on {d} of the "
-                "candidate days.",
-                "活动 {name}：{n} 次活动，承办范围 {k} 个单位，候选日期中有 {d} 天有单位可承办。",
+                "explain.series_hosts",
                 name=series.name,
                 n=len(ids),
                 k=len(series.pool),

@@ -1,0 +1,484 @@
+"""Every word rotasched shows to people, in Chinese and English, in one table.
+
+`WORDS` maps a plain dotted key to its (zh, en) text. The first part of a key says where it is
+used: `export.` calendars, tables and site; `series_type.`, `org_kind.`, `form.`, `status.`,
+`weekday.` the names of fixed choices; `summary.` `rotasched validate`; `explain.` and `solver.`
+why there is no plan; `error.` what is wrong with a scenario (by Issue.code); `cli.` the command
+line. Placeholders are Python format fields, the same in both languages.
+
+This module imports nothing from the project, so every stage, `scenario/` included, may use it.
+It is longer than the ~400 lines we aim for because it is one data table: splitting it would
+only make a translator look in several places.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # export/: calendars, tables and site (export._i18n.word adds the prefix)
+    "export.sep": ("：", ": "),
+    "export.list_sep": ("、", ", "),
+    "export.paren": ("{text}（{inner}）", "{text} ({inner})"),
+    "export.provisional": (
+        "注意：本计划使用临时日历（按规则推算节假日，未含国务院公布的调休安排），日期可能变动。",
+        "NOTE: this plan uses a PROVISIONAL calendar (rule-based holidays without the "
+        "State Council's adjusted working days); dates may change.",
+    ),
+    "export.provisional_cell": ("临时日历（未含调休）", "PROVISIONAL calendar (no 调休)"),
+    "export.calendar": ("日历", "Calendar"),
+    "export.activity": ("活动", "Activity"),
+    "export.activity_type": ("活动类型", "Type"),
+    "export.term": ("轮值期", "Term"),
+    "export.host": ("承办单位", "Host"),
+    "export.co_host": ("协办单位（以强带弱）", "Co-host (mentor)"),
+    "export.executive": ("执行书记", "Executive secretary"),
+    "export.executive_org": ("执行单位", "Executive organisation"),
+    "export.contact": ("联系方式", "Contact"),
+    "export.venue": ("地点", "Venue"),
+    "export.centre": ("活动中心", "Centre"),
+    "export.room": ("场地", "Room"),
+    "export.capacity": ("容量", "Capacity"),
+    "export.participants": ("参加单位", "Participants"),
+    "export.attendance": ("预计人数", "Expected attendance"),
+    "export.date": ("日期", "Date"),
+    "export.weekday": ("星期", "Weekday"),
+    "export.start": ("开始", "Start"),
+    "export.time": ("时间", "Time"),
+    "export.span": ("起止日期", "Dates"),
+    "export.end": ("结束", "End"),
+    "export.first_day": ("起始日", "First day"),
+    "export.last_day": ("结束日", "Last day"),
+    "export.id": ("编号", "ID"),
+    "export.venue_own": ("承办单位自有场地", "host's own premises"),
+    "export.venue_none": ("无需场地", "no room needed"),
+    "export.pair": ("结对", "Pair"),
+    "export.form": ("结对形式", "Form"),
+    "export.period": ("周期", "Period"),
+    "export.visit_host": ("接待方", "Host"),
+    "export.visit_guests": ("来访方", "Visitors"),
+    "export.helpers": ("帮扶方", "Helpers"),
+    "export.helped": ("受帮扶方", "Helped"),
+    "export.direction": ("方向", "Direction"),
+    "export.dir_helpers_visit": ("帮扶方走访受帮扶方", "helpers visit the helped side"),
+    "export.dir_helped_visit": ("受帮扶方到帮扶方回访学习", "the helped side visits the helpers"),
+    "export.dir_other": ("互访", "visit"),
+    "export.occurrences_in_term": ("本期承办", "Hosting in this term"),
+    "export.org": ("单位", "Organisation"),
+    "export.org_kind": ("类型", "Kind"),
+    "export.secretary": ("书记", "Secretary"),
+    "export.hosted": ("承办次数", "Hosted"),
+    "export.co_hosted": ("协办次数", "Co-hosted"),
+    "export.exec_terms": ("执行书记期数", "Executive terms"),
+    "export.visits_hosted": ("接待互访", "Visits hosted"),
+    "export.visits_made": ("外出互访", "Visits made"),
+    "export.travel": ("单程路程合计（分钟）", "Travel, one way (minutes)"),
+    "export.joint": ("参加联合活动", "Joint activities attended"),
+    # export/: calendar names, descriptions and event summaries (ics.py)
+    "export.cal_all": ("全部活动", "all activities"),
+    "export.cal_org": ("单位日程", "schedule"),
+    "export.cal_room": ("场地预订", "room bookings"),
+    "export.cal_person": ("书记日程", "secretary's schedule"),
+    "export.cal_desc": ("{scenario}，计划期 {start} 至 {end}。", "{scenario}, {start} to {end}."),
+    "export.sum_occurrence": ("{series}｜承办：{host}", "{series} — host: {host}"),
+    "export.sum_term": (
+        "执行书记：{person}（{series} {term}）",
+        "Executive secretary: {person} ({series} {term})",
+    ),
+    "export.sum_visit": ("结对互访：{guests} → {host}", "Twinning visit: {guests} → {host}"),
+    # export/: table titles (tables.py)
+    "export.t_occurrences": ("承办安排", "Hosting"),
+    "export.t_terms": ("执行书记", "Executive secretaries"),
+    "export.t_rooms": ("场地预订", "Room bookings"),
+    "export.t_visits": ("结对互访", "Twinning visits"),
+    "export.t_orgs": ("单位汇总", "Organisations"),
+    # export/: site (site.py)
+    "export.site_title": ("联合活动计划", "Joint activity plan"),
+    "export.home": ("首页", "Home"),
+    "export.summary": ("计划概要", "Plan summary"),
+    "export.status": ("求解状态", "Status"),
+    "export.objective": ("目标值", "Objective"),
+    "export.bound": ("下界", "Bound"),
+    "export.gap": ("差距", "Gap"),
+    "export.soft_terms": ("优化目标各项", "Soft terms"),
+    "export.soft_key": ("项目", "Term"),
+    "export.name_zh": ("中文名称", "Chinese name"),
+    "export.name_en": ("英文名称", "English name"),
+    "export.weight": ("权重", "Weight"),
+    "export.value": ("数值", "Value"),
+    "export.horizon": ("计划期", "Horizon"),
+    "export.explanation": ("说明", "Explanation"),
+    "export.groups": ("组织 / 园区", "Groups / parks"),
+    "export.centres": ("共享活动中心", "Shared centres"),
+    "export.orgs": ("单位", "Organisations"),
+    "export.calendars": ("日历订阅（ICS）", "Calendars (ICS)"),
+    "export.downloads": ("表格下载", "Tables"),
+    "export.all_ics": ("全部活动日历", "All activities"),
+    "export.org_ics": ("单位日历", "Organisation calendar"),
+    "export.person_ics": ("书记日历", "Secretary's calendar"),
+    "export.room_ics": ("场地日历", "Room calendar"),
+    "export.chart_gantt": ("轮值甘特图", "Rotation timeline"),
+    "export.chart_heatmap": ("场地占用热力图（按周）", "Room occupancy by week"),
+    "export.chart_fairness": ("承办次数（公平性）", "Hosting fairness"),
+    "export.chart_visits": ("结对互访时间线", "Twinning visit timeline"),
+    "export.history": ("历史承办", "history"),
+    "export.this_plan": ("本计划", "this plan"),
+    "export.week_of": ("周（周一日期）", "week (Monday)"),
+    "export.bookings": ("预订", "bookings"),
+    "export.occupancy": ("占用率", "occupancy"),
+    "export.legend_helper_hosts": ("帮扶方接待", "helper side hosts"),
+    "export.legend_helped_hosts": ("受帮扶方接待", "helped side hosts"),
+    "export.duties": ("承办与协办", "Hosting duties"),
+    "export.visits": ("结对互访", "Twinning visits"),
+    "export.exec_of": ("执行书记轮值", "Executive terms"),
+    "export.members": ("成员单位", "Members"),
+    "export.none": ("无", "none"),
+    "export.no_schedule": ("本次没有可发布的日程。", "There is no schedule to publish."),
+    "export.counts": (
+        "活动 {occ} 次，执行书记 {terms} 期，结对互访 {visits} 次",
+        "{occ} activities, {terms} executive terms, {visits} twinning visits",
+    ),
+    # activity types, organisation kinds, twinning forms, plan status, weekdays (export._i18n)
+    "series_type.theme_day": ("主题党日", "Theme day"),
+    "series_type.joint_lecture": ("联合党课", "Joint party lecture"),
+    "series_type.joint_meeting": ("联席会议", "Joint meeting"),
+    "series_type.volunteer": ("志愿服务", "Volunteer service"),
+    "series_type.training": ("培训", "Training"),
+    "series_type.other": ("其他", "Other"),
+    "org_kind.enterprise": ("企业", "enterprise"),
+    "org_kind.village": ("村", "village"),
+    "org_kind.community": ("社区", "community"),
+    "org_kind.organ": ("机关", "government organ"),
+    "org_kind.school": ("学校", "school"),
+    "org_kind.other": ("其他", "other"),
+    "form.one_to_one": ("一帮一", "one-to-one"),
+    "form.many_to_one": ("多帮一", "many-to-one"),
+    "form.one_to_many": ("一帮多", "one-to-many"),
+    "status.optimal": ("最优", "optimal"),
+    "status.feasible": ("可行（未证明最优）", "feasible (not proven optimal)"),
+    "status.infeasible": ("无可行方案", "infeasible"),
+    "status.unknown": ("未找到方案", "no plan found"),
+    "status.invalid": ("输入无效", "invalid input"),
+    "weekday.mon": ("周一", "Mon"),
+    "weekday.tue": ("周二", "Tue"),
+    "weekday.wed": ("周三", "Wed"),
+    "weekday.thu": ("周四", "Thu"),
+    "weekday.fri": ("周五", "Fri"),
+    "weekday.sat": ("周六", "Sat"),
+    "weekday.sun": ("周日", "Sun"),
+    # summary.py: `rotasched validate`
+    "summary.sep": ("：", ": "),
+    "summary.name": ("场景", "scenario"),
+    "summary.horizon": ("计划期", "horizon"),
+    "summary.working_days": ("工作日", "working days"),
+    "summary.adjusted_workdays": ("调休上班日", "adjusted working weekends (调休)"),
+    "summary.calendar_sources": ("日历来源", "calendar"),
+    "summary.provisional": ("临时日历（未含官方调休）", "PROVISIONAL calendar"),
+    "summary.groups": ("组织/园区", "groups"),
+    "summary.organisations": ("单位", "organisations"),
+    "summary.centres": ("共享活动中心", "shared centres"),
+    "summary.rooms": ("场地", "rooms"),
+    "summary.series": ("活动系列", "activity series"),
+    "summary.twinning": ("结对", "twinning pairs"),
+    "summary.history": ("历史记录", "history records"),
+    "summary.source.chinesecalendar": ("官方安排（chinesecalendar）", "official (chinesecalendar)"),
+    "summary.source.scenario": ("场景文件提供", "supplied by the scenario"),
+    "summary.source.provisional": ("临时（按规则推算，无调休）", "PROVISIONAL (rules, no 调休)"),
+    # solver/explain.py: why no plan exists
+    "explain.no_day_for_visit": (
+        "{name}：{a} 至 {b} 之间没有结对各方都有空的工作日（停办日期、星期限制）。",
+        "{name}: between {a} and {b} there is no working day on which every member of the "
+        "pair is available (blackouts, weekday limits).",
+    ),
+    "explain.no_room": (
+        "{name}：没有能容纳 {need} 人、具备{eq}、且在 {a}-{b} 开放的场地；请增加场地，"
+        "或允许使用承办单位自有场地（room.own_room: true）。",
+        "{name}: no room fits {need} people with {eq} during {a}-{b}; add a room, or allow "
+        "the host's own room (room.own_room: true).",
+    ),
+    "explain.no_day_for_rule": (
+        "{name}：{a} 至 {b} 之间没有符合日期规则的工作日；请设置 flexible: true 或修改日期规则。",
+        "{name}: no working day between {a} and {b} fits its day rule; allow flexible: "
+        "true or change the day rule.",
+    ),
+    "explain.no_core": (
+        "不存在可行方案，但在计算预算内未能找出相互冲突的活动；请加大 --work 后重试。",
+        "No plan exists, but the clashing activities could not be narrowed down within the "
+        "budget; try a larger --work.",
+    ),
+    "explain.no_plan": (
+        "不存在可行方案：以下 {n} 项活动无法同时安排。",
+        "No plan exists: these {n} activities cannot all be placed together.",
+    ),
+    "explain.involved": ("涉及：{names}。", "Involved: {names}."),
+    "explain.room_overbooked": (
+        "{rooms} 在 {month} 只有 {k} 个可用开放日，却有 {n} 项活动需要在同一时段使用。"
+        "请增加场地、允许使用承办单位自有场地（room.own_room: true），"
+        "或允许活动调整日期（flexible: true）。",
+        "{rooms} is open on {k} suitable day(s) in {month}; {n} activities need it at the "
+        "same hours. Add a room, let the host's own room serve (room.own_room: true), or "
+        "let the series move (flexible: true).",
+    ),
+    "explain.pair_too_tight": (
+        "结对 {name}：需要 {n} 次互访且间隔不少于 {gap} 天，但 {a} 至 {b} "
+        "双方都有空的工作日只有 {k} 天。请减少 min_gap_days 或每周期互访次数。",
+        "Pair {name}: {n} visit(s) at least {gap} days apart, but the sides are both free "
+        "on only {k} working day(s) from {a} to {b}. Lower min_gap_days or the visits per "
+        "period.",
+    ),
+    "explain.series_hosts": (
+        "活动 {name}：{n} 次活动，承办范围 {k} 个单位，候选日期中有 {d} 天有单位可承办。",
+        "Series {name}: {n} occurrence(s) with a pool of {k} host(s) available on {d} of "
+        "the candidate days.",
+    ),
+    # solver/__init__.py
+    "solver.not_found_yet": (
+        "在给定的计算预算内尚未找到可行方案；请增加 --work 或 --time-limit 后重试。",
+        "No plan was found within the budget yet; raise --work or --time-limit and try again.",
+    ),
+    # scenario/errors.py: what is wrong with a scenario, by Issue.code (placeholders: Issue.params)
+    "error.head": ("场景有 {n} 处错误：", "the scenario has {n} problem(s):"),
+    "error.unknown_code": ("取值无效：{text}", "{text}"),
+    "error.file_missing": ("找不到文件", "file not found"),
+    "error.file_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "error.yaml_syntax": ("不是有效的 YAML：{reason}", "not valid YAML: {reason}"),
+    "error.not_a_mapping": (
+        "场景文件的顶层必须是若干键值段落",
+        "the scenario must be a mapping of sections",
+    ),
+    "error.table_unreadable": ("无法读取表格：{reason}", "cannot read the table: {reason}"),
+    "error.table_sheet_missing": (
+        "工作簿中没有名为“{sheet}”的工作表",
+        "the workbook has no sheet “{sheet}”",
+    ),
+    "error.table_kind": ("表格必须是 .csv 或 .xlsx 文件", "a table must be a .csv or .xlsx file"),
+    "error.table_empty_header": ("表头中有空的列名", "the header row has an empty column name"),
+    "error.missing": ("缺少必填项", "is required but missing"),
+    "error.extra_forbidden": ("未知字段（请检查拼写）", "unknown field (check the spelling)"),
+    "error.int_parsing": ("必须是整数，实际为 {input!r}", "must be a whole number, got {input!r}"),
+    "error.int_type": ("必须是整数，实际为 {input!r}", "must be a whole number, got {input!r}"),
+    "error.int_from_float": (
+        "必须是整数，实际为 {input!r}",
+        "must be a whole number, got {input!r}",
+    ),
+    "error.float_parsing": ("必须是数字，实际为 {input!r}", "must be a number, got {input!r}"),
+    "error.float_type": ("必须是数字，实际为 {input!r}", "must be a number, got {input!r}"),
+    "error.bool_parsing": (
+        "必须是 true 或 false，实际为 {input!r}",
+        "must be true or false, got {input!r}",
+    ),
+    "error.bool_type": (
+        "必须是 true 或 false，实际为 {input!r}",
+        "must be true or false, got {input!r}",
+    ),
+    "error.string_type": ("必须是文本，实际为 {input!r}", "must be text, got {input!r}"),
+    "error.string_too_short": ("不能为空", "must not be empty"),
+    "error.string_pattern_mismatch": (
+        "不能包含“/”、空格或控制字符，实际为 {input!r}",
+        "must not contain “/”, spaces or control characters, got {input!r}",
+    ),
+    "error.list_type": ("必须是列表，实际为 {input!r}", "must be a list, got {input!r}"),
+    "error.dict_type": (
+        "必须是字段映射，实际为 {input!r}",
+        "must be a mapping of fields, got {input!r}",
+    ),
+    "error.model_type": (
+        "必须是字段映射，实际为 {input!r}",
+        "must be a mapping of fields, got {input!r}",
+    ),
+    "error.model_attributes_type": (
+        "必须是字段映射，实际为 {input!r}",
+        "must be a mapping of fields, got {input!r}",
+    ),
+    "error.date_from_datetime_parsing": (
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}",
+        "must be a date like 2026-03-01, got {input!r}",
+    ),
+    "error.date_parsing": (
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}",
+        "must be a date like 2026-03-01, got {input!r}",
+    ),
+    "error.date_type": (
+        "必须是形如 2026-03-01 的日期，实际为 {input!r}",
+        "must be a date like 2026-03-01, got {input!r}",
+    ),
+    "error.date_from_datetime_inexact": (
+        "必须是不含时刻的日期，实际为 {input!r}",
+        "must be a date without a time, got {input!r}",
+    ),
+    "error.time_parsing": (
+        "必须是形如 09:00 的时刻，实际为 {input!r}",
+        "must be a time like 09:00, got {input!r}",
+    ),
+    "error.time_type": (
+        "必须是形如 09:00 的时刻，实际为 {input!r}",
+        "must be a time like 09:00, got {input!r}",
+    ),
+    "error.literal_error": (
+        "必须是 {expected} 之一，实际为 {input!r}",
+        "must be one of {expected}, got {input!r}",
+    ),
+    "error.enum": (
+        "必须是 {expected} 之一，实际为 {input!r}",
+        "must be one of {expected}, got {input!r}",
+    ),
+    "error.greater_than_equal": (
+        "不能小于 {ge}，实际为 {input!r}",
+        "must be at least {ge}, got {input!r}",
+    ),
+    "error.greater_than": (
+        "必须大于 {gt}，实际为 {input!r}",
+        "must be greater than {gt}, got {input!r}",
+    ),
+    "error.less_than_equal": (
+        "不能大于 {le}，实际为 {input!r}",
+        "must be at most {le}, got {input!r}",
+    ),
+    "error.too_short": ("至少需要 {min_length} 项", "needs at least {min_length} item(s)"),
+    "error.union_tag_invalid": ("必须是 {expected_tags} 之一", "must be one of {expected_tags}"),
+    "error.bad_span": (
+        "必须是日期、“开始..结束”或含 start 与 end 的映射，实际为 {input!r}",
+        "must be a date, “start..end”, or a mapping with start and end; got {input!r}",
+    ),
+    "error.bad_weekday": (
+        "必须是星期几（1-7、mon-sun 或 周一-周日），实际为 {input!r}",
+        "must be a weekday (1-7, mon-sun or 周一-周日), got {input!r}",
+    ),
+    "error.bad_duration": (
+        "必须是分钟数（如 90）或形如 2h、1h30m 的时长，实际为 {input!r}",
+        "must be minutes (90) or a duration like 2h or 1h30m, got {input!r}",
+    ),
+    "error.bad_hours": (
+        "必须是形如 08:30-17:30 的开放时段，实际为 {input!r}",
+        "must be opening hours like 08:30-17:30, got {input!r}",
+    ),
+    "error.bad_timezone": ("未知时区 {input!r}", "unknown time zone {input!r}"),
+    "error.bad_day_rule": (
+        "必须是日期规则，如 any-workday、first-fri、last-workday、day-15；实际为 {input!r}",
+        "must be a day rule such as any-workday, first-fri, last-workday, day-15; got {input!r}",
+    ),
+    "error.bad_cadence": (
+        "必须是 monthly、quarterly、yearly、every-N-weeks 或日期列表；实际为 {input!r}",
+        "must be monthly, quarterly, yearly, every-N-weeks or a list of dates; got {input!r}",
+    ),
+    "error.duplicate_id": (
+        "编号“{id}”重复（首次出现于 {first}）",
+        "duplicate id “{id}” (first used at {first})",
+    ),
+    "error.unknown_ref": ("引用了不存在的{what}“{id}”", "refers to unknown {what} “{id}”"),
+    "error.end_before_start": (
+        "结束日期（{end}）早于开始日期（{start}）",
+        "ends ({end}) before it starts ({start})",
+    ),
+    "error.room_too_small": (
+        "需要容纳 {need} 人的场地，但最大的合适场地只能容纳 {largest} 人",
+        "needs a room for {need} people but the largest suitable room holds {largest}",
+    ),
+    "error.equipment_nowhere": (
+        "需要的设备 {equipment} 在任何可容纳 {need} 人的场地中都没有",
+        "needs equipment {equipment} that no room with {need} seats has",
+    ),
+    "error.room_hours": (
+        "没有合适的场地在 {start} 至 {end} 开放；请调整开始时间或时长",
+        "no room that fits is open from {start} to {end}; change the start time or the duration",
+    ),
+    "error.pool_empty": (
+        "承办单位范围内没有任何单位在计划期内有空（已排除不可用日期和星期限制）",
+        "no organisation in the host pool is available on any day of the horizon "
+        "(blackouts and weekday limits)",
+    ),
+    "error.pool_no_members": ("承办单位范围为空", "the host pool is empty"),
+    "error.form_sides": (
+        "结对形式 {form} 需要{sides}；实际帮扶方 {helpers} 个、受帮扶方 {helped} 个",
+        "form {form} needs {sides}; got {helpers} helping and {helped} helped organisation(s)",
+    ),
+    "error.org_both_sides": (
+        "单位“{id}”同时出现在结对的两方",
+        "organisation “{id}” is on both sides of the pair",
+    ),
+    "error.person_conflict": (
+        "书记编号“{id}”对应了两个不同的姓名：“{a}”和“{b}”",
+        "secretary id “{id}” is named both “{a}” and “{b}”",
+    ),
+    "error.no_participants": ("该活动没有参加单位", "the series has no participants"),
+    "error.host_not_in_pool": (
+        "“{id}”不在活动“{series}”的承办单位范围内",
+        "“{id}” is not in the host pool of series “{series}”",
+    ),
+    "error.pair_host_not_in_pair": (
+        "“{id}”不是结对“{pair}”的成员",
+        "“{id}” is not a member of pair “{pair}”",
+    ),
+    "error.calendar_year_missing": (
+        "chinesecalendar 尚未收录 {year} 年的法定节假日安排（目前收录 {first} 至 {last} "
+        "年）。请在 calendar.years.{year} 中填写当年的节假日和调休上班日，或设置 "
+        "calendar.provisional: true，按规则推算的临时日历（不含调休）排期，"
+        "所有输出都会标注为临时",
+        "the official holiday arrangement for {year} is not known to chinesecalendar (it "
+        "covers {first} to {last}). Either supply it under calendar.years.{year} (holidays "
+        "and 调休 workdays), or set calendar.provisional: true to plan on a provisional "
+        "calendar (rule-based holidays, no 调休) that every output marks as provisional",
+    ),
+    "error.calendar_day_both": (
+        "{day} 同时被列为节假日和上班日",
+        "{day} is listed both as a holiday and as a working day",
+    ),
+    "error.calendar_day_year": ("{day} 不属于 {year} 年", "{day} does not belong to year {year}"),
+    "error.no_workdays": (
+        "计划期 {start}..{end} 内没有工作日",
+        "the horizon {start}..{end} has no working day",
+    ),
+    # scenario/errors.py: the words put into the messages above for Issue.params what and sides
+    "error.what.organisation": ("单位", "organisation"),
+    "error.what.group": ("组织/园区", "group"),
+    "error.what.series": ("活动", "series"),
+    "error.what.pair": ("结对", "pair"),
+    "error.what.centre": ("活动中心", "centre"),
+    "error.what.room": ("场地", "room"),
+    "error.sides.one_to_one": (
+        "帮扶方 1 个、受帮扶方 1 个",
+        "one helping and one helped organisation",
+    ),
+    "error.sides.many_to_one": (
+        "帮扶方至少 2 个、受帮扶方 1 个",
+        "at least two helping and one helped organisation",
+    ),
+    "error.sides.one_to_many": (
+        "帮扶方 1 个、受帮扶方至少 2 个",
+        "one helping and at least two helped organisations",
+    ),
+    # cli.py
+    "cli.plan": ("方案", "plan"),
+    "cli.optimal": ("最优", "optimal"),
+    "cli.feasible": ("可行", "feasible"),
+    "cli.provisional": (
+        "!! 按临时日历排期（未含官方调休）",
+        "!! planned on a PROVISIONAL calendar",
+    ),
+    "cli.checked": (
+        "已校验：全部硬性规则均满足。输出目录：{outdir}",
+        "checked: every hard rule holds. Output: {outdir}",
+    ),
+    "cli.tables_unreadable": (
+        "无法读取 {outdir} 中的表格：{reason}",
+        "cannot read the tables in {outdir}: {reason}",
+    ),
+    "cli.violations": ("共 {n} 处违反规则", "{n} violation(s)"),
+    "cli.no_violation": (
+        "通过：已核查 {n} 条硬性规则，无违反",
+        "OK: {n} hard rules checked, no violation",
+    ),
+    "cli.interrupted": ("已中断：未写出任何文件", "interrupted: nothing was written"),
+}
+
+
+def template(lang: str, key: str) -> str:
+    """The text of `key`, placeholders unfilled: Chinese for "zh", else English.
+
+    A missing key is a KeyError: a word never silently falls back to its key or another language.
+    """
+    zh, en = WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def say(lang: str, key: str, **fmt: object) -> str:
+    """The text of `key` in `lang` with its placeholders filled from `fmt`."""
+    return template(lang, key).format(**fmt)
