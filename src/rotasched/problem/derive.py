@@ -1,9 +1,11 @@
-"""Stage 3: the prepared problem, frozen. The only place that derives things.
+"""Deriving the prepared problem from a scenario: `prepare()` and its helpers.
 
 From a validated scenario and its working calendar this works out every occurrence of every
 series (period, candidate days, preferred day, term), every twinning visit (link, period,
-candidate days), what each room and organisation can do on which day, and travel times.
-Days are integers: day 0 is the horizon's first day (history may be negative).
+candidate days), what each room and organisation can do on which day, and which travel
+figures the scenario gives. Days are integers: day 0 is the horizon's first day (history may
+be negative). The date arithmetic it leans on is in periods.py, the values it builds in
+model.py.
 """
 
 from __future__ import annotations
@@ -11,202 +13,15 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .calendar import WorkCalendar, build_calendar
-from .scenario import Scenario
-from .scenario.model import Cadence, DayRule, Location, Organisation, Secretary, Series, Twinning
+from ..calendar import WorkCalendar, build_calendar
+from ..scenario import Scenario
+from ..scenario.model import Organisation, Secretary, Series, Twinning
+from .model import Link, Occurrence, Org, Person, Problem, Room, SeriesInfo, TermSpan, Visit
+from .periods import cadence_periods, fall_back, periods, preferred_day, term_label
 
-MINUTES_PER_DAY = 24 * 60
-FAIRNESS_SCALE = 10  # fairness is counted in tenths of a turn
 DayIndex = Callable[[date], int]
-
-
-@dataclass(frozen=True)
-class Org:
-    id: str
-    name: str
-    kind: str
-    members: int
-    person: str  # the secretary's person key
-    groups: tuple[str, ...]
-    own_capacity: int  # 0: no room of its own
-    own_equipment: frozenset[str]
-    available: frozenset[int]  # days it can host or receive (blackouts, weekday limits)
-
-
-@dataclass(frozen=True)
-class Person:
-    key: str
-    name: str
-    contact: str
-    orgs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Room:
-    key: str  # "centre:room" - unique across centres
-    centre: str
-    centre_name: str
-    room: str
-    name: str
-    capacity: int
-    equipment: frozenset[str]
-    open_days: frozenset[int]
-    opens: int  # minutes of day
-    closes: int
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    id: str
-    series: str
-    index: int  # position in the series, chronological
-    period: str
-    first_day: int
-    last_day: int
-    term: str
-    candidates: tuple[int, ...]  # working days it may take
-    preferred: int | None
-    start: int  # minutes of day
-    end: int
-    attendance: int
-    needs_room: bool
-    capacity: int  # seats needed, 0 if no room needed
-    equipment: frozenset[str]
-    own_room: bool
-    pool: tuple[str, ...]
-    participants: tuple[str, ...]
-    rooms: tuple[str, ...]  # centre rooms that fit by size, equipment and hours
-
-    def fits_own_room(self, org: Org) -> bool:
-        return (
-            self.needs_room
-            and self.own_room
-            and org.own_capacity >= self.capacity
-            and self.equipment <= org.own_equipment
-        )
-
-
-@dataclass(frozen=True)
-class TermSpan:
-    label: str
-    first_day: int
-    last_day: int
-    occurrences: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SeriesInfo:
-    id: str
-    name: str
-    type: str
-    term_kind: str
-    fairness: str
-    pool: tuple[str, ...]
-    share: dict[str, int]  # fairness weight of each pool member (1, or its member count)
-    history_count: dict[str, int]
-    recency: tuple[str, ...]  # pool ordered: least recently hosted first
-    last_host: str  # last host in history, "" if none
-    occurrences: tuple[str, ...]
-    terms: tuple[TermSpan, ...]
-    strong_weak: tuple[tuple[str, str], ...]
-    max_per_term: int  # an org hosts at most this many occurrences of one term
-
-    def fair_target(self, org: str, turns: int) -> int:
-        """An org's fair count of `turns` plus history, in tenths: equal or by members."""
-        total = turns + sum(self.history_count.values())
-        return round(FAIRNESS_SCALE * total * self.share[org] / sum(self.share.values()))
-
-
-def slot_cost(k: int, rank: int, n: int) -> int:
-    """How far turn k is from the turns a member of rank `rank` takes in a round robin of n."""
-    if k <= rank:
-        return rank - k
-    d = (k - rank) % n
-    return min(d, n - d)
-
-
-@dataclass(frozen=True)
-class Visit:
-    id: str
-    pair: str
-    link: str
-    index: int  # position within its link, chronological
-    period: str
-    first_day: int
-    last_day: int
-    candidates: tuple[int, ...]
-    ideal: int  # the day that spreads the visits evenly over the period
-    start: int
-    end: int
-    hosts: tuple[str, ...]  # who may host
-    helpers: tuple[str, ...]
-    helped: tuple[str, ...]
-    delegation: int  # people each visiting organisation sends
-
-    @property
-    def orgs(self) -> tuple[str, ...]:
-        return (*self.helpers, *self.helped)
-
-
-@dataclass(frozen=True)
-class Link:
-    """The visiting unit of a pair: 1:1 and many:1 are one link, 1:many is one per helped org."""
-
-    id: str
-    pair: str
-    name: str
-    form: str
-    helpers: tuple[str, ...]
-    helped: tuple[str, ...]
-    alternate: bool
-    gap: int
-    visits: tuple[str, ...]
-    last_visit_day: int | None  # from history, day index (negative: before the horizon)
-    last_host_helped: bool | None  # did the helped side host the last visit in history?
-    alternating: bool  # hosting must alternate: the pair asks for it and both sides may host
-
-
-@dataclass(frozen=True)
-class Problem:
-    name: str
-    uid_space: str  # meta.id: keeps calendar UIDs of different planning bodies apart
-    locale: str
-    timezone: str
-    start: date
-    end: date
-    calendar: WorkCalendar
-    workdays: frozenset[int]
-    orgs: dict[str, Org]
-    persons: dict[str, Person]
-    rooms: dict[str, Room]
-    centres: dict[str, str]  # centre id -> name
-    series: dict[str, SeriesInfo]
-    occurrences: dict[str, Occurrence]
-    links: dict[str, Link]
-    visits: dict[str, Visit]
-    places: dict[str, Location]  # centres and organisations
-    travel_table: dict[tuple[str, str], int]  # minutes the scenario gives
-    weights: dict[str, int]
-    scenario: Scenario = field(repr=False, compare=False)
-
-    def day(self, index: int) -> date:
-        return self.start + timedelta(days=index)
-
-    def index(self, day: date) -> int:
-        return (day - self.start).days
-
-    def person_of(self, org: str) -> Person:
-        return self.persons[self.orgs[org].person]
-
-    def travel(self, org: str, place: str) -> int:
-        """Minutes from an organisation to a centre or another organisation."""
-        if org == place:
-            return 0
-        given = self.travel_table.get((org, place))
-        return given if given is not None else _minutes(self.places[org], self.places[place])
 
 
 def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem:
@@ -323,88 +138,6 @@ def _rooms(s: Scenario, cal: WorkCalendar, start: date, horizon: int) -> dict[st
     return rooms
 
 
-# ---- periods ------------------------------------------------------------------------------
-
-
-def periods(kind: str, weeks: int, first: date, last: date) -> list[tuple[str, date, date]]:
-    """(label, first day, last day) of each period of a cadence, clipped to the horizon."""
-    out: list[tuple[str, date, date]] = []
-    if kind == "weeks":
-        step = timedelta(weeks=weeks)
-        a, n = first, 1
-        while a <= last:
-            b = min(a + step - timedelta(days=1), last)
-            out.append((f"{a.isoformat()}", a, b))
-            a, n = a + step, n + 1
-        return out
-    months = {"month": 1, "monthly": 1, "quarter": 3, "quarterly": 3, "year": 12, "yearly": 12}[
-        kind
-    ]
-    year, month = first.year, ((first.month - 1) // months) * months + 1
-    while date(year, month, 1) <= last:
-        a = date(year, month, 1)
-        ny, nm = (year + (month - 1 + months) // 12, (month - 1 + months) % 12 + 1)
-        b = date(ny, nm, 1) - timedelta(days=1)
-        if months == 1:
-            label = f"{year}-{month:02d}"
-        elif months == 3:
-            label = f"{year}Q{(month - 1) // 3 + 1}"
-        else:
-            label = f"{year}"
-        out.append((label, max(a, first), min(b, last)))
-        year, month = ny, nm
-    return out
-
-
-def preferred_day(
-    rule: DayRule, first: date, last: date, workdays: list[date], fallback: str
-) -> date | None:
-    """The day a rule names within a period, moved to a working day by the fallback."""
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    if rule.kind == "any" or not days:
-        return None
-    if rule.kind == "nth_workday":
-        picked: date | None = _nth(workdays, rule.n)
-    elif rule.kind == "nth":
-        picked = _nth([d for d in days if d.isoweekday() == rule.weekday], rule.n)
-    else:
-        month_start = first.replace(day=1)
-        try:
-            picked = month_start.replace(day=rule.n)
-        except ValueError:  # day 31 in a short month: its last day
-            nxt = (month_start + timedelta(days=32)).replace(day=1)
-            picked = nxt - timedelta(days=1)
-        if not first <= picked <= last:
-            picked = None
-    if picked is None or not workdays:
-        return None
-    return _fallback(picked, workdays, fallback)
-
-
-def _nth(days: list[date], n: int) -> date | None:
-    if not days:
-        return None
-    if n == -1:
-        return days[-1]
-    return days[n - 1] if 0 < n <= len(days) else None
-
-
-def _cadence_periods(c: Cadence, first: date, last: date) -> list[tuple[str, date, date]]:
-    if c.kind == "dates":
-        return [(d.isoformat(), d, d) for d in sorted(c.dates) if first <= d <= last]
-    return periods(c.kind, c.weeks, first, last)
-
-
-def _term_label(kind: str, period_label: str, day: date) -> str:
-    if kind == "occurrence":
-        return period_label
-    if kind == "month":
-        return f"{day.year}-{day.month:02d}"
-    if kind == "quarter":
-        return f"{day.year}Q{(day.month - 1) // 3 + 1}"
-    return f"{day.year}"
-
-
 def _occurrences(
     s: Scenario, series: Series, cal: WorkCalendar, rooms: dict[str, Room], idx: DayIndex
 ) -> list[Occurrence]:
@@ -426,7 +159,7 @@ def _occurrences(
     pool = tuple(s.host_pool(series))
     participants = tuple(s.members_of(series.participants))
     out: list[Occurrence] = []
-    for label, a, b in _cadence_periods(series.cadence, s.meta.start, s.meta.end):
+    for label, a, b in cadence_periods(series.cadence, s.meta.start, s.meta.end):
         if series.cadence.kind == "dates":  # an explicit date may fall back outside its "period"
             a, b = a - timedelta(days=7), b + timedelta(days=7)
             a, b = max(a, s.meta.start), min(b, s.meta.end)
@@ -437,7 +170,7 @@ def _occurrences(
         pref = preferred_day(series.day, a, b, work, series.fallback)
         if series.cadence.kind == "dates":
             anchor = date.fromisoformat(label)
-            pref = _fallback(anchor, work, series.fallback)
+            pref = fall_back(anchor, work, series.fallback)
         candidates = work if series.flexible or pref is None else [pref]
         out.append(
             Occurrence(
@@ -447,7 +180,7 @@ def _occurrences(
                 period=label,
                 first_day=idx(a),
                 last_day=idx(b),
-                term=_term_label(series.term, label, anchor),
+                term=term_label(series.term, label, anchor),
                 candidates=tuple(idx(d) for d in candidates),
                 preferred=idx(pref) if pref is not None else None,
                 start=start_min,
@@ -463,17 +196,6 @@ def _occurrences(
             )
         )
     return out
-
-
-def _fallback(day: date, work: list[date], fallback: str) -> date:
-    """The day itself if it is a working day, else the next (or previous) one in `work`."""
-    if day in work:
-        return day
-    later = [d for d in work if d > day]
-    earlier = [d for d in work if d < day]
-    if fallback == "next":
-        return later[0] if later else earlier[-1]
-    return earlier[-1] if earlier else later[0]
 
 
 def _series_info(
@@ -591,21 +313,3 @@ def _links(pair: Twinning) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]
     if pair.form == "one_to_many":
         return [(f"{pair.id}~{v}", tuple(pair.helpers), (v,)) for v in pair.helped]
     return [(pair.id, tuple(pair.helpers), tuple(pair.helped))]
-
-
-# ---- travel -----------------------------------------------------------------------------
-
-
-def _minutes(a: Location, b: Location) -> int:
-    """Door-to-door estimate: 25 km/h across town plus 10 minutes; by district if no coordinates."""
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-        r = 6371.0
-        p1, p2 = math.radians(a.lat), math.radians(b.lat)
-        dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-        h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-        km = 2 * r * math.asin(math.sqrt(h))
-        return round(10 + km / 25 * 60)
-    if a.district and b.district:
-        return 15 if a.district == b.district else 45
-    return 30

@@ -1,0 +1,194 @@
+"""The prepared problem's data model: frozen values, days as integers.
+
+Everything here is a plain frozen dataclass, so the solver and the checker read the same
+derived facts and neither can change them. Days are integers: day 0 is the horizon's first
+day (history may be negative); `Problem.day` and `Problem.index` convert. How the values are
+worked out from a scenario is `derive.py`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..calendar import WorkCalendar
+from ..scenario import Scenario
+from ..scenario.model import Location
+from . import targets
+from .travel import travel_minutes
+
+MINUTES_PER_DAY = 24 * 60
+
+
+@dataclass(frozen=True)
+class Org:
+    id: str
+    name: str
+    kind: str
+    members: int
+    person: str  # the secretary's person key
+    groups: tuple[str, ...]
+    own_capacity: int  # 0: no room of its own
+    own_equipment: frozenset[str]
+    available: frozenset[int]  # days it can host or receive (blackouts, weekday limits)
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    name: str
+    contact: str
+    orgs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Room:
+    key: str  # "centre:room" - unique across centres
+    centre: str
+    centre_name: str
+    room: str
+    name: str
+    capacity: int
+    equipment: frozenset[str]
+    open_days: frozenset[int]
+    opens: int  # minutes of day
+    closes: int
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: str
+    series: str
+    index: int  # position in the series, chronological
+    period: str
+    first_day: int
+    last_day: int
+    term: str
+    candidates: tuple[int, ...]  # working days it may take
+    preferred: int | None
+    start: int  # minutes of day
+    end: int
+    attendance: int
+    needs_room: bool
+    capacity: int  # seats needed, 0 if no room needed
+    equipment: frozenset[str]
+    own_room: bool
+    pool: tuple[str, ...]
+    participants: tuple[str, ...]
+    rooms: tuple[str, ...]  # centre rooms that fit by size, equipment and hours
+
+    def fits_own_room(self, org: Org) -> bool:
+        return (
+            self.needs_room
+            and self.own_room
+            and org.own_capacity >= self.capacity
+            and self.equipment <= org.own_equipment
+        )
+
+
+@dataclass(frozen=True)
+class TermSpan:
+    label: str
+    first_day: int
+    last_day: int
+    occurrences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SeriesInfo:
+    id: str
+    name: str
+    type: str
+    term_kind: str
+    fairness: str
+    pool: tuple[str, ...]
+    share: dict[str, int]  # fairness weight of each pool member (1, or its member count)
+    history_count: dict[str, int]
+    recency: tuple[str, ...]  # pool ordered: least recently hosted first
+    last_host: str  # last host in history, "" if none
+    occurrences: tuple[str, ...]
+    terms: tuple[TermSpan, ...]
+    strong_weak: tuple[tuple[str, str], ...]
+    max_per_term: int  # an org hosts at most this many occurrences of one term
+
+    def fair_target(self, org: str, turns: int) -> int:
+        """An org's fair count of `turns` plus history, in tenths: equal or by members."""
+        return targets.fair_target(self.share, self.history_count, org, turns)
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str
+    pair: str
+    link: str
+    index: int  # position within its link, chronological
+    period: str
+    first_day: int
+    last_day: int
+    candidates: tuple[int, ...]
+    ideal: int  # the day that spreads the visits evenly over the period
+    start: int
+    end: int
+    hosts: tuple[str, ...]  # who may host
+    helpers: tuple[str, ...]
+    helped: tuple[str, ...]
+    delegation: int  # people each visiting organisation sends
+
+    @property
+    def orgs(self) -> tuple[str, ...]:
+        return (*self.helpers, *self.helped)
+
+
+@dataclass(frozen=True)
+class Link:
+    """The visiting unit of a pair: 1:1 and many:1 are one link, 1:many is one per helped org."""
+
+    id: str
+    pair: str
+    name: str
+    form: str
+    helpers: tuple[str, ...]
+    helped: tuple[str, ...]
+    alternate: bool
+    gap: int
+    visits: tuple[str, ...]
+    last_visit_day: int | None  # from history, day index (negative: before the horizon)
+    last_host_helped: bool | None  # did the helped side host the last visit in history?
+    alternating: bool  # hosting must alternate: the pair asks for it and both sides may host
+
+
+@dataclass(frozen=True)
+class Problem:
+    name: str
+    uid_space: str  # meta.id: keeps calendar UIDs of different planning bodies apart
+    locale: str
+    timezone: str
+    start: date
+    end: date
+    calendar: WorkCalendar
+    workdays: frozenset[int]
+    orgs: dict[str, Org]
+    persons: dict[str, Person]
+    rooms: dict[str, Room]
+    centres: dict[str, str]  # centre id -> name
+    series: dict[str, SeriesInfo]
+    occurrences: dict[str, Occurrence]
+    links: dict[str, Link]
+    visits: dict[str, Visit]
+    places: dict[str, Location]  # centres and organisations
+    travel_table: dict[tuple[str, str], int]  # minutes the scenario gives
+    weights: dict[str, int]
+    scenario: Scenario = field(repr=False, compare=False)
+
+    def day(self, index: int) -> date:
+        return self.start + timedelta(days=index)
+
+    def index(self, day: date) -> int:
+        return (day - self.start).days
+
+    def person_of(self, org: str) -> Person:
+        return self.persons[self.orgs[org].person]
+
+    def travel(self, org: str, place: str) -> int:
+        """Minutes from an organisation to a centre or another organisation."""
+        return travel_minutes(self.places, self.travel_table, org, place)
