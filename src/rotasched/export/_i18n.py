@@ -163,6 +163,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_schedule": ("本次没有可发布的日程。", "There is no schedule to publish."),
     "counts": ("活动 {occ} 次，执行书记 {terms} 期，结对互访 {visits} 次",
                "{occ} activities, {terms} executive terms, {visits} twinning visits"),
+    # site charts: a time axis labels each month, with its year on the first and in January
+    "axis_month_year": ("{year}年{month}月", "{month_abbr} {year}"),
+    "axis_month": ("{month}月", "{month_abbr}"),
 }
 
 

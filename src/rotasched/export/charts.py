@@ -113,10 +113,8 @@ class _Axis:
         while d <= self.end:
             if d >= self.start:
                 x = self.x(d)
-                if v.lang == "zh":
-                    label = f"{d.year}年{d.month}月" if first or d.month == 1 else f"{d.month}月"
-                else:
-                    label = d.strftime("%b %Y") if first or d.month == 1 else d.strftime("%b")
+                key = "axis_month_year" if first or d.month == 1 else "axis_month"
+                label = v.w(key, year=d.year, month=d.month, month_abbr=d.strftime("%b"))
                 out.append(tag("line", x1=x, y1=y0, x2=x, y2=y1, stroke="#ddd"))
                 out.append(tag("text", label, x=x + 3, y=y0 - 4, font_size=11, fill="#555"))
                 first = False
