@@ -1,8 +1,8 @@
 """The site's charts as inline SVG: rotation Gantt, room heat map, fairness bars, visit timeline.
 
-Every chart is built from `Html` format strings: the literal markup is ours, and every value put
-into it goes through `Html.format`, which escapes it. So a name can never become markup, and there
-is no escape call to forget. Words stay text (a reader can select, search and translate them).
+Every element comes from tag(): the tag and attribute names are ours, and every attribute value
+and text goes through `Html`, which escapes it. So a name can never become markup, and there is
+no escape call to forget. Words stay text (a reader can select, search and translate them).
 """
 
 from __future__ import annotations
@@ -18,19 +18,10 @@ from markupsafe import Markup
 from ..plan import Visit
 from ._view import View, one_line
 
-PALETTE = (
-    "#c0392b",
-    "#2e86c1",
-    "#27ae60",
-    "#d68910",
-    "#8e44ad",
-    "#16a085",
-    "#d35400",
-    "#2c3e50",
-    "#b03a2e",
-    "#1f618d",
-    "#7d6608",
-    "#6c3483",
+# An organisation's colour, by its place in the scenario (repeating after twelve).
+PALETTE = tuple(
+    "#c0392b #2e86c1 #27ae60 #d68910 #8e44ad #16a085 "
+    "#d35400 #2c3e50 #b03a2e #1f618d #7d6608 #6c3483".split()
 )
 FONT = (
     "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC',"
