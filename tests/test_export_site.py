@@ -7,13 +7,19 @@ playwright-core from tests/js. Screenshots of the index and a centre page go to 
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import pytest
 
+from rotasched.export.charts import tag
+from rotasched.export.site import TEMPLATES
+from rotasched.problem import Problem
 from rotasched.rules import SOFT
 
 from .test_export_helpers import (
@@ -47,10 +53,51 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def infeasible(tmp_path_factory: pytest.TempPathFactory) -> Path:
     p = tiny_problem()
-    plan = tiny_plan(p, status="infeasible", objective=None, bound=None, gap=None,
-                     occurrences=(), terms=(), visits=(), terms_value={},
-                     explanation=("会议室A 5 月 18–20 日检修，无法安排主题党日。",))
+    plan = tiny_plan(
+        p,
+        status="infeasible",
+        objective=None,
+        bound=None,
+        gap=None,
+        occurrences=(),
+        terms=(),
+        visits=(),
+        terms_value={},
+        explanation=("会议室A 5 月 18–20 日检修，无法安排主题党日。",),
+    )
     return export_to(tmp_path_factory.mktemp("infeasible") / "out", plan, p)
+
+
+# The five characters HTML gives a meaning to, appended to every name a page can show.
+MARK = "<b>&\"'"
+
+
+def marked_problem() -> Problem:
+    """Tiny, with MARK after the plan's name and every organisation, secretary, group, centre,
+    room, series and pair name."""
+    p = tiny_problem()
+    groups = [g.model_copy(update={"name": g.name + MARK}) for g in p.scenario.groups]
+
+    def marked(items: dict[str, Any]) -> dict[str, Any]:
+        return {k: dataclasses.replace(x, name=x.name + MARK) for k, x in items.items()}
+
+    return dataclasses.replace(
+        p,
+        name=p.name + MARK,
+        orgs=marked(p.orgs),
+        persons=marked(p.persons),
+        rooms=marked(p.rooms),
+        series=marked(p.series),
+        links=marked(p.links),
+        centres={k: name + MARK for k, name in p.centres.items()},
+        scenario=p.scenario.model_copy(update={"groups": groups}),
+    )
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    p = marked_problem()
+    return export_to(tmp_path_factory.mktemp("marked") / "out", tiny_plan(p), p)
 
 
 class Page(HTMLParser):
@@ -145,6 +192,53 @@ def test_names_are_escaped(hostile: Path) -> None:
     assert HTML_NAME in "".join(Page(hostile / "site" / "org-ml.html").text)
 
 
+def test_every_name_is_escaped_on_every_page(marked: Path) -> None:
+    p = marked_problem()
+    names = [p.name] + [o.name for o in p.orgs.values()]
+    site = marked / "site"
+    for path in pages(marked):
+        html = path.read_text(encoding="utf-8")
+        page = Page(path)
+        assert "b" not in [t for t, _ in page.tags], path.name  # MARK stayed text
+        assert "<b>" not in html, path.name
+        # Escaped as html.escape does it, as the site always wrote: &quot; and &#x27;.
+        assert escape(p.name) in html and "&#34;" not in html and "&#39;" not in html, path.name
+        assert p.name in "".join(page.text), path.name  # and a browser shows the name as given
+    index = "".join(Page(site / "index.html").text)
+    assert all(name in index for name in names)
+    for oid, org in p.orgs.items():
+        page = Page(site / f"org-{oid}.html")
+        assert org.name in "".join(page.text)
+        assert p.persons[org.person].name in "".join(page.text)
+    # In attributes too: a chart's aria-label holds the series name.
+    group = Page(site / "group-park.html")
+    labels = [a.get("aria-label") for t, a in group.tags if t == "svg"]
+    assert f"承办次数（公平性） · {p.series['theme-day'].name}" in labels
+
+
+def test_templates_cannot_write_a_name_unescaped() -> None:
+    """Autoescape is on and no template turns it off or marks a value safe."""
+    assert TEMPLATES.autoescape is True and TEMPLATES.loader is not None
+    names = TEMPLATES.list_templates()
+    assert {"base.html.j2", "index.html.j2", "group.html.j2", "centre.html.j2"} <= set(names)
+    for name in names:
+        text = TEMPLATES.loader.get_source(TEMPLATES, name)[0]
+        assert not re.search(r"\|\s*safe\b|autoescape\s+false|\bMarkup\b", text), name
+    # Whatever a template writes, text or attribute, is escaped.
+    page = TEMPLATES.from_string('<a title="{{ x }}">{{ x }}</a>').render(x="明朗" + MARK)
+    assert page == '<a title="明朗&lt;b&gt;&amp;&quot;&#x27;">明朗&lt;b&gt;&amp;&quot;&#x27;</a>'
+
+
+def test_chart_markup_escapes_text_and_attributes() -> None:
+    title = tag("title", "明朗" + MARK)
+    label = tag("text", title, "明朗" + MARK, x=6, font_size=12, data_name="明朗" + MARK)
+    assert label == (
+        '<text x="6" font-size="12" data-name="明朗&lt;b&gt;&amp;&quot;&#x27;">'
+        "<title>明朗&lt;b&gt;&amp;&quot;&#x27;</title>明朗&lt;b&gt;&amp;&quot;&#x27;</text>"
+    )
+    assert tag("rect", x=1.5, fill="#fff") == '<rect x="1.5" fill="#fff"/>'
+
+
 def test_infeasible_plan_gets_an_index_that_says_why(infeasible: Path) -> None:
     assert not (infeasible / "ics").exists() and not (infeasible / "tables").exists()
     text = "".join(Page(infeasible / "site" / "index.html").text)
@@ -165,9 +259,11 @@ def test_pages_load_in_chromium_without_errors_or_network(plain: Path, hostile: 
     chromium_ready()
     TEST_OUTPUT.mkdir(exist_ok=True)
     index, centre = plain / "site" / "index.html", plain / "site" / "centre-station.html"
-    shots = {str(index): str(TEST_OUTPUT / "site-index.png"),
-             str(centre): str(TEST_OUTPUT / "site-centre.png"),
-             str(hostile / "site" / "org-ml.html"): str(TEST_OUTPUT / "site-hostile-org.png")}
+    shots = {
+        str(index): str(TEST_OUTPUT / "site-index.png"),
+        str(centre): str(TEST_OUTPUT / "site-centre.png"),
+        str(hostile / "site" / "org-ml.html"): str(TEST_OUTPUT / "site-hostile-org.png"),
+    }
     for shot in shots.values():
         Path(shot).unlink(missing_ok=True)
     all_pages = [str(p) for p in pages(plain) + pages(hostile)]

@@ -47,10 +47,19 @@ def _nodes(*under: str) -> Iterator[ast.AST]:
             yield from ast.walk(tree)
 
 
+# The site's Jinja2 templates ask for words too: w('key', ...) or w("key", ...).
+TEMPLATE_WORDS = {
+    key
+    for path in SRC.rglob("*.j2")
+    for key in re.findall(r"""\bw\(\s*["']([\w.]+)["']""", path.read_text(encoding="utf-8"))
+}
+
+
 def _strings(*under: str) -> set[str]:
-    return {
+    found = {
         n.value for n in _nodes(*under) if isinstance(n, ast.Constant) and isinstance(n.value, str)
     }
+    return found | (TEMPLATE_WORDS if not under or "export" in under else set())
 
 
 def _calls(*names: str) -> Iterator[ast.Call]:

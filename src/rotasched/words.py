@@ -136,6 +136,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "活动 {occ} 次，执行书记 {terms} 期，结对互访 {visits} 次",
         "{occ} activities, {terms} executive terms, {visits} twinning visits",
     ),
+    # site charts: a time axis labels each month, with its year on the first and in January
+    "export.axis_month_year": ("{year}年{month}", "{month} {year}"),
+    # the twelve month names, comma-separated, January first
+    "export.months": (
+        "1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月",
+        "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
+    ),
     # activity types, organisation kinds, twinning forms, plan status, weekdays (export._i18n)
     "series_type.theme_day": ("主题党日", "Theme day"),
     "series_type.joint_lecture": ("联合党课", "Joint party lecture"),
