@@ -378,7 +378,8 @@ PARK_HEADER = """
   - 成员企业 30 家（其中 3 家大企业、9 家中型企业、18 家小微企业），名单见 orgs.csv；
     有 8 家企业有自己的活动室；两家小微企业由同一人（同一 secretary.id）兼任党组织书记；
   - 园区党建工作站 1 个，活动室 3 间（60 人带投影仪、30 人、20 人），工作日开放；
-  - 活动系列 4 个：每月主题党日（各企业轮流承办，每季度由当季一家承办企业的书记任执行书记，
+  - 活动轮值制：每季度一家企业轮值，承办当季的主题党日、联合党课和联席会议，其书记任执行书记；
+  - 活动系列 4 个：每月主题党日（由当季轮值企业承办，
     实到约 50 人）、每季度联合党课（约 60 人）、每季度党建联席会议（每家 1 名书记，共 30 人）、
     每月志愿服务（户外，不需要场地）；主题党日设 2 对"以强带弱"结对；
   - 企业与蔡甸区 3 个村"一帮一"结对共建，每季度互访一次，双方轮流接待；
@@ -386,10 +387,10 @@ PARK_HEADER = """
     使轮值顺序跨年延续；部分企业有不可安排日期（年终结算、生产旺季、审计等）。
 It models the joint party committee of an urban industrial park in Hanyang (Wuhan), the whole
 of 2026: 30 member enterprises (orgs.csv; 8 with a room of their own, one person secretary of
-two small firms), one park station with 3 rooms (60 with projector, 30, 20), a monthly theme
-day hosted in turn (one host's secretary is executive secretary for the quarter), a
-quarterly joint lecture, a quarterly meeting of the 30 secretaries, a monthly outdoor volunteer
-day, two strong-weak pairs, three one-to-one twinning pairs with villages in Caidian (one visit
+two small firms), one park station with 3 rooms (60 with projector, 30, 20), a duty rotation
+(each quarter one member is on duty: it hosts the quarter's monthly theme days, joint lecture
+and meeting of the 30 secretaries, and its secretary is the park's executive secretary), a
+monthly outdoor volunteer day hosted in turn, two strong-weak pairs (co-hosting), three one-to-one twinning pairs with villages in Caidian (one visit
 a quarter, alternating hosts), and the 2025 hosts so the rotation carries on.
 """
 
@@ -527,7 +528,6 @@ def build_park() -> None:
             "duration": "2h",
             "participants": {"groups": [park]},
             "attendance": 50,
-            "term": "quarter",
             "fairness": "equal",
             "room": {"equipment": ["投影仪"]},
             "strong_weak": strong_weak,
@@ -623,14 +623,17 @@ def build_park() -> None:
             "closures": [{"start": date(2026, 11, 16), "end": date(2026, 11, 18),
                           "reason": "园区安全生产大检查"}],
         }),
-        ("", "groups", [{"id": park, "name": "黄金口都市工业园联合党委", "kind": "park"}]),
+        ("活动轮值制：每季度一家成员企业轮值，承办当季主题党日、联合党课和联席会议，"
+         "其书记任联合党委执行书记；志愿服务另行轮流", "groups", [{
+            "id": park, "name": "黄金口都市工业园联合党委", "kind": "park",
+            "duty": {"term": "quarter", "series": ["theme-day", "lecture", "joint-meeting"]},
+        }]),
         ("单位名单放在表格里：30 家成员企业和 3 个结对村", "organisations", "orgs.csv"),
         ("", "centres", [station]),
         ("", "series", series),
         ("企业与村\"一帮一\"结对共建", "twinning", twinning),
         ("2025 年的承办和互访记录，使轮值跨年延续", "history",
          {"hosts": hosts_hist, "visits": visits_hist}),
-        ("软目标权重：加重\"以强带弱\"，其余取默认值", "weights", {"strong_weak": 5}),
     ])
 
 
@@ -1172,6 +1175,13 @@ def build_city() -> None:
         ("唯一的活动系列：帮扶单位每季度一次的工作推进会", "series", series),
         ("100 对干部联系企业 + 26 组城乡结对", "twinning", "twinning.csv"),
         ("2025 年第四季度的最后一次互访", "history", {"visits": "history.csv"}),
+        ("互访常态化，不扎堆在节前：春节前一周不安排，调休上班的周末不安排，"
+         "任一天的互访不超过全年日均的 2 倍", "visiting", {
+            "peak": 2.0,
+            "avoid": [{"start": date(2026, 2, 9), "end": date(2026, 2, 16),
+                       "reason": "春节前一周"}],
+            "adjusted_weekends": False,
+        }),
     ])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,72 @@ def test_export_command_rewrites_in_another_language(tmp_path: Path) -> None:
     assert "承办单位" in original["tables/hosting.csv"].decode("utf-8-sig").splitlines()[0]
     assert CliRunner().invoke(main, ["export", str(outdir)]).exit_code == 0
     assert _files(outdir) == original
+
+
+# ---- what a committee and an analyst read in the bundled plans (issue: plans a committee
+# would sign) -----------------------------------------------------------------------------
+
+
+def test_park_has_one_executive_secretary_per_quarter(
+    planned: dict[str, tuple[Path, str]],
+) -> None:
+    outdir, _ = planned["park"]
+    problem = problem_of(ROOT / "scenarios/park/park.yaml")
+    terms = read_raw(outdir / "raw")["terms"]
+    duty = terms[terms["group"] == "hjk-park"]
+    assert list(duty["term"]) == ["2026Q1", "2026Q2", "2026Q3", "2026Q4"]
+    assert len(terms) == len(duty)  # no series keeps an executive rotation of its own
+    occ = read_raw(outdir / "raw")["occurrences"]
+    for _, row in duty.iterrows():
+        duty_series = occ["series"].isin(problem.duties["hjk-park"].series)
+        hosts = occ[duty_series & (occ["term"] == row["term"])]
+        assert set(hosts["host"]) == {row["executive_org"]}
+        assert row["executive_secretary"] == problem.orgs[row["executive_org"]].person
+
+
+def test_park_everyone_once_before_anyone_twice(planned: dict[str, tuple[Path, str]]) -> None:
+    """A turn: a duty quarter (however many activities it holds) or one volunteer day."""
+    outdir, _ = planned["park"]
+    problem = problem_of(ROOT / "scenarios/park/park.yaml")
+    t = read_raw(outdir / "raw")
+    rotation = problem.rotations["hjk-park"]
+    turns = dict.fromkeys(rotation.members, 0)
+    for org in t["terms"][t["terms"]["group"] == "hjk-park"]["executive_org"]:
+        turns[org] += 1
+    occ = t["occurrences"]
+    for org in occ[occ["series"].isin(rotation.series)]["host"]:
+        turns[org] += 1
+    assert sum(turns.values()) == rotation.turns == 16
+    assert not (max(turns.values()) >= 2 and min(turns.values()) == 0), turns
+
+
+def test_park_strong_partner_is_free_and_booked(planned: dict[str, tuple[Path, str]]) -> None:
+    outdir, _ = planned["park"]
+    problem = problem_of(ROOT / "scenarios/park/park.yaml")
+    occ = read_raw(outdir / "raw")["occurrences"]
+    pairs = dict((w, s) for s, w in problem.series["theme-day"].strong_weak)
+    weak_hosted = occ[occ["host"].isin(pairs)]
+    assert len(weak_hosted) > 0, "the plan never gives a weak member a turn: nothing shown"
+    for _, row in weak_hosted.iterrows():
+        if row["series"] != "theme-day":
+            continue
+        partner = pairs[row["host"]]
+        assert row["co_host"] == partner
+        assert problem.index(date.fromisoformat(row["date"])) in problem.orgs[partner].available
+        # Booked: the event is in the partner's own calendar feed at its time.
+        feed = (outdir / "ics" / "org" / f"{partner}.ics").read_text(encoding="utf-8")
+        stamp = row["date"].replace("-", "") + "T" + row["start"].replace(":", "") + "00"
+        assert f"DTSTART;TZID=Asia/Shanghai:{stamp}" in feed
+
+
+def test_city_visits_spread_not_bunched(planned: dict[str, tuple[Path, str]]) -> None:
+    outdir, _ = planned["city"]
+    problem = problem_of(ROOT / "scenarios/city/city.yaml")
+    visits = read_raw(outdir / "raw")["visits"]
+    per_day = visits["date"].value_counts()
+    mean = len(visits) / len(problem.workdays)
+    assert per_day.max() <= 2 * mean, (per_day.max(), mean)
+    adjusted = {d.isoformat() for d in problem.calendar.adjusted}
+    assert not set(visits["date"]) & adjusted
+    before_festival = {f"2026-02-{d:02d}" for d in range(9, 17)}
+    assert not set(visits["date"]) & before_festival

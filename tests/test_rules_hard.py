@@ -47,7 +47,9 @@ def test_one_turn_per_term(tmp_path: Path) -> None:
     data = base()
     data["meta"]["end"] = "2026-06-30"
     data["organisations"][0]["room"] = {"capacity": 30}
-    data["weights"] = {k: 0 for k in ("fairness", "rotation_order", "back_to_back")}
+    data["weights"] = {
+        k: 0 for k in ("fairness", "turn_balance", "rotation_order", "back_to_back")
+    }
     data["series"] = [series("t", term="quarter", room={"own_room": True})]
     _, _, t = plan_checked(tmp_path, data)
     assert t["occurrences"]["host"].nunique() == 3
@@ -82,6 +84,40 @@ def test_occurrence_date_falls_back_to_a_working_day(tmp_path: Path) -> None:
     data["series"] = [series("t", day="day-1", flexible=False)]
     _, _, t = plan_checked(tmp_path, data)
     assert list(t["occurrences"]["date"]) == ["2026-04-01", "2026-05-06"]
+
+
+def test_duty_rotation(tmp_path: Path) -> None:
+    """The park's quarter has one duty organisation hosting all its theme days. Only a has a
+    room of its own, which saves travel; a held the duty last quarter, so it is not a."""
+    data = base()
+    data["meta"]["end"] = "2026-06-30"
+    data["organisations"][0]["room"] = {"capacity": 30}
+    data["groups"][0]["duty"] = {"term": "quarter", "series": ["t"]}
+    data["series"] = [series("t", room={"own_room": True})]
+    data["history"] = {"hosts": [{"series": "t", "date": "2026-03-10", "host": "a"}]}
+    plan, problem, t = plan_checked(tmp_path, data)
+    (term,) = plan.terms
+    assert term.group == "park" and term.term == "2026Q2"
+    assert set(t["occurrences"]["host"]) == {term.executive_org} != {"a"}
+    assert term.executive_name == problem.person_of(term.executive_org).name
+
+
+def test_co_host(tmp_path: Path) -> None:
+    """c, the weak partner, is due to host; b, its strong partner, is away on the regular day
+    (the first Friday), so the theme day moves to a day both can be there."""
+    data = base()
+    data["organisations"][1]["blackout"] = ["2026-04-01..2026-04-05"]
+    data["series"] = [
+        series("t", day="first-fri", hosts={"orgs": ["b", "c"]},
+               strong_weak=[{"strong": "b", "weak": "c"}])
+    ]  # fmt: skip
+    data["history"] = {
+        "hosts": [{"series": "t", "date": f"2026-0{m}-10", "host": "b"} for m in (1, 2, 3)]
+    }
+    _, _, t = plan_checked(tmp_path, data)
+    row = t["occurrences"].iloc[0]
+    assert (row["host"], row["co_host"]) == ("c", "b")
+    assert row["date"] > "2026-04-05"
 
 
 def test_room_fits(tmp_path: Path) -> None:
@@ -161,6 +197,19 @@ def test_visit_gap(tmp_path: Path) -> None:
     assert (second - first).days >= 20
 
 
+def test_visit_day_cap(tmp_path: Path) -> None:
+    """Four pairs with nobody in common all spread onto the same mid-April day; at most two
+    visits of the programme may share a day."""
+    data = base()
+    data["twinning"] = []
+    for k, helper in enumerate("abcd"):
+        data["organisations"].append(village(f"v{k}", f"村{k}"))
+        data["twinning"].append(pair(f"p{k}", helper, f"v{k}"))
+    _plan, problem, t = plan_checked(tmp_path, data)
+    assert problem.visit_cap == 2
+    assert t["visits"]["date"].value_counts().max() <= 2
+
+
 def test_org_single_place(tmp_path: Path) -> None:
     """a attends b's theme day on Friday 17 April, the Friday nearest its visit's even spread."""
     data = base()
@@ -211,7 +260,12 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Tables]:
     data["organisations"][3]["secretary"] = {"id": "s-c", "name": "张伟"}
     data["organisations"][3]["blackout"] = ["2026-04-20..2026-04-24"]
     data["organisations"] += [village("v", "桃源村"), village("w", "杏花村")]
-    data["series"] = [series("t", term="quarter", start="14:30"), series("l", start="09:00")]
+    data["groups"][0]["duty"] = {"term": "quarter", "series": ["d"]}
+    data["series"] = [
+        series("t", term="quarter", start="14:30"),
+        series("l", start="09:00", strong_weak=[{"strong": "a", "weak": "b"}]),
+        series("d", start="11:00", duration=30, day="second-tue", room=None),
+    ]
     data["twinning"] = [
         pair("p", "a", "v", visits=2, min_gap_days=10),
         pair("q", "d", "w", hosts="helped", alternate=False),
@@ -251,6 +305,14 @@ def _break(rule: str, p: Any, t: Tables) -> Tables:
         terms.loc[terms["series"] == "t", "executive_org"] = next(
             o for o in "abcd" if o not in hosts
         )
+    elif rule == "duty_rotation":
+        d_rows = occ.index[occ["series"] == "d"]
+        duty = occ.loc[d_rows[0], "host"]
+        occ.loc[d_rows[1], "host"] = next(o for o in "abcd" if o != duty)
+    elif rule == "co_host":
+        occ.loc[occ.index[occ["series"] == "l"][0], "co_host"] = "c"  # not b's partner
+    elif rule == "visit_day_cap":
+        visits.loc[visits.index[:3], "date"] = visits.loc[visits.index[0], "date"]
     elif rule == "occurrence_date":
         occ.loc[t_rows[0], "date"] = "2026-04-04"  # a Saturday
     elif rule == "room_fits":

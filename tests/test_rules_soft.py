@@ -80,25 +80,32 @@ def test_back_to_back(tmp_path: Path) -> None:
     assert with_ == 0 < without
 
 
-def test_strong_weak(tmp_path: Path) -> None:
+def test_turn_balance(tmp_path: Path) -> None:
+    """Two series over one quarter: 6 turns for 4 members. Only a has a room of its own, so
+    travel alone would give it every turn; the round robin gives each member 1 or 2."""
     data = _own_room_park()
-    data["series"][0]["strong_weak"] = [{"strong": "b", "weak": "c"}]
-    # History makes c due first and b last in the rotation order.
-    data["history"] = {
-        "hosts": [
-            {"series": "t", "date": f"2026-0{m}-10", "host": h}
-            for m, h in ((1, "c"), (2, "d"), (3, "b"))
-        ]
-    }
-    data["series"][0]["room"] = {"own_room": False}
+    data["series"].append(series("l", day="first-mon", start="14:00", room={"own_room": True}))
     with_, without = _compare(
         tmp_path,
         data,
-        "strong_weak",
-        {**OFF, "strong_weak": 100, "rotation_order": 1},
-        {**OFF, "rotation_order": 1},
+        "turn_balance",
+        {**OFF, "turn_balance": 1000, "travel": 1},
+        {**OFF, "travel": 1},
     )
-    assert with_ < without
+    assert with_ == 0 < without
+
+
+def test_fairness_counts_every_series_a_member_carries(tmp_path: Path) -> None:
+    """a hosted one series often before: fair over everything, it now hosts the other less."""
+    data = _own_room_park(months=1)
+    data["series"].append(series("l", day="first-mon", start="14:00", room={"own_room": False}))
+    data["history"] = {
+        "hosts": [{"series": "t", "date": f"2026-0{m}-10", "host": "a"} for m in (1, 2, 3)]
+    }
+    plan, problem, t = plan_checked(tmp_path, variant(data, **{**OFF, "fairness": 10}))
+    hosts = dict(zip(t["occurrences"]["series"], t["occurrences"]["host"], strict=True))
+    assert "a" not in hosts.values()
+    assert score(t, problem, "fairness") == plan.terms_value["fairness"]
 
 
 def _two_centres() -> dict[str, Any]:

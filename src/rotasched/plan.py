@@ -40,15 +40,17 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class Term:
-    """A rotation term of a series and its executive secretary (执行书记)."""
+    """A rotation term and its executive secretary (执行书记): of a group's duty rotation (the
+    joint organisation's one 执行书记; `group` set) or of a series with terms of its own."""
 
-    series: str
+    series: str  # the series, or for a duty term the group
     term: str
     start: date
     end: date
     executive_org: str
     executive_secretary: str  # person key
     executive_name: str
+    group: str = ""  # the group of a duty term, else ""
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ COLUMNS: dict[str, list[str]] = {
     ],
     "terms": [
         "series", "term", "start", "end", "executive_org", "executive_secretary",
-        "executive_name",
+        "executive_name", "group",
     ],
     "visits": [
         "id", "pair", "pair_name", "form", "period", "date", "start", "end", "host", "guests",

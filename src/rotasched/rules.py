@@ -70,6 +70,19 @@ _HARD = (
         "each term's executive secretary comes from an organisation hosting in that term",
     ),
     HardRule(
+        "duty_rotation",
+        "rotation",
+        "轮值制每个轮值期恰有一个轮值单位，承办该期全部轮值活动，其书记任执行书记",
+        "each term of a group's duty rotation has one duty organisation, which hosts every duty "
+        "activity of the term; its secretary is the group's executive secretary",
+    ),
+    HardRule(
+        "co_host",
+        "rotation",
+        "以强带弱：弱者承办时，结对的强者共同承办（当天可用，不另有安排）",
+        "where a weak member hosts, its strong partner co-hosts: available that day and booked",
+    ),
+    HardRule(
         "room_fits",
         "venues",
         "场地容量、设备满足要求，且当天当时段开放",
@@ -112,6 +125,12 @@ _HARD = (
         "two visits of a pair are at least its minimum gap apart",
     ),
     HardRule(
+        "visit_day_cap",
+        "twinning",
+        "任一工作日的互访不超过全计划日均互访数的规定倍数（不扎堆在节前）",
+        "no working day holds more than `peak` times the programme's mean visits per working day",
+    ),
+    HardRule(
         "org_single_place",
         "clashes",
         "同一单位不在同一时间参加两项活动",
@@ -135,11 +154,22 @@ _SOFT = (
     SoftTerm(
         "fairness",
         "rotation",
-        "承办次数公平（含历史）",
-        "hosting shared fairly (incl. history)",
+        "承办负担公平（全部活动、含历史、按工作量）",
+        "each member's load over all activities fair (history and effort included)",
         "十分之一次（各成员偏差之和 + 成员数 × 最大偏差）",
         "tenths of a turn (sum of deviations + members × largest deviation)",
         10,
+    ),
+    SoftTerm(
+        "turn_balance",
+        "rotation",
+        "人人轮到一次后才轮第二次",
+        "everyone once before anyone twice",
+        "偏离轮转的轮次（每个成员的轮次在 ⌊轮次/成员数⌋ 与 ⌈轮次/成员数⌉ 之外的部分）",
+        "turns outside the round robin "
+        "(each member's turns beyond ⌊turns/members⌋..⌈turns/members⌉)",
+        # What a committee cares about first: one turn of imbalance outweighs 1,000 minutes.
+        1000,
     ),
     SoftTerm(
         "rotation_order",
@@ -158,15 +188,6 @@ _SOFT = (
         "连续承办次数",
         "turns in a row",
         5,
-    ),
-    SoftTerm(
-        "strong_weak",
-        "rotation",
-        "以强带弱",
-        "weak hosts mentored by their strong partner",
-        "弱者单独承办的次数",
-        "weak hostings without their strong partner",
-        3,
     ),
     SoftTerm(
         "travel",

@@ -370,6 +370,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "编号“{id}”重复（首次出现于 {first}）",
         "duplicate id “{id}” (first used at {first})",
     ),
+    "error.duty_twice": (
+        "活动“{series}”已在组织“{group}”的轮值制中，一项活动只能属于一个轮值制",
+        "series “{series}” is already in the duty rotation of group “{group}”; "
+        "a series belongs to one duty rotation",
+    ),
+    "error.duty_own_term": (
+        "活动“{series}”属于轮值制，轮值期由轮值制规定，请删除该活动自己的 term: {term}",
+        "series “{series}” is in a duty rotation, whose term is the term: "
+        "remove the series' own term: {term}",
+    ),
+    "error.duty_no_pool": (
+        "组织“{group}”中没有任何成员能承办轮值制的全部活动（检查各活动的 hosts）",
+        "no member of group “{group}” may host every series of its duty rotation "
+        "(check the series' hosts)",
+    ),
     "error.unknown_ref": ("引用了不存在的{what}“{id}”", "refers to unknown {what} “{id}”"),
     "error.end_before_start": (
         "结束日期（{end}）早于开始日期（{start}）",

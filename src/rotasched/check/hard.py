@@ -54,7 +54,8 @@ def one_turn_per_term(t: Tables, p: Problem) -> Iterator[Violation]:
         counts[(series, term, host)] += 1
     for (series, term, host), n in sorted(counts.items()):
         info = p.series.get(series)
-        if info is not None and n > info.max_per_term:
+        # A duty series is hosted by its term's duty organisation throughout: duty_rotation.
+        if info is not None and not info.duty and n > info.max_per_term:
             yield Violation("one_turn_per_term", f"{series} {term}", f"{host} hosts {n} times")
 
 
@@ -88,6 +89,44 @@ def executive_hosts(t: Tables, p: Problem) -> Iterator[Violation]:
                     f"{series.id} {term.label}",
                     f"{row['executive_secretary']} is not the secretary of {org}",
                 )
+
+
+@rule("duty_rotation")
+def duty_rotation(t: Tables, p: Problem) -> Iterator[Violation]:
+    occ, terms = t["occurrences"], t["terms"]
+    host_of = dict(zip(occ["id"], occ["host"], strict=True))
+    listed = {(r["group"], r["term"]): r for _, r in terms.iterrows() if r["group"]}
+    for duty in p.duties.values():
+        for term in duty.terms:
+            what = f"{duty.group} {term.label}"
+            row = listed.get((duty.group, term.label))
+            if row is None or row["executive_org"] not in duty.pool:
+                yield Violation("duty_rotation", what, "no duty organisation from the group")
+                continue
+            org = row["executive_org"]
+            if row["executive_secretary"] != p.orgs[org].person:
+                yield Violation(
+                    "duty_rotation", what, f"{row['executive_secretary']} is not {org}'s secretary"
+                )
+            others = sorted(x for x in term.occurrences if host_of.get(x, org) != org)
+            if others:
+                yield Violation(
+                    "duty_rotation", what, f"{', '.join(others)} not hosted by the duty {org}"
+                )
+
+
+@rule("co_host")
+def co_host(t: Tables, p: Problem) -> Iterator[Violation]:
+    for _, row in t["occurrences"].iterrows():
+        info = p.series.get(row["series"])
+        if info is None:
+            continue
+        partner = next((s for s, w in info.strong_weak if w == row["host"]), "")
+        if row["co_host"] != partner:
+            want = partner or "none"
+            yield Violation("co_host", row["id"], f"co-host {row['co_host']!r}, expected {want}")
+        elif partner and p.index(_d(row["date"])) not in p.orgs[partner].available:
+            yield Violation("co_host", row["id"], f"{partner} is not available on {row['date']}")
 
 
 # ---- venues -------------------------------------------------------------------------------
@@ -245,6 +284,13 @@ def visit_gap(t: Tables, p: Problem) -> Iterator[Violation]:
                 )
 
 
+@rule("visit_day_cap")
+def visit_day_cap(t: Tables, p: Problem) -> Iterator[Violation]:
+    for day, n in sorted(t["visits"]["date"].value_counts().items()):
+        if n > p.visit_cap:
+            yield Violation("visit_day_cap", str(day), f"{n} visits, at most {p.visit_cap}")
+
+
 # ---- clashes ------------------------------------------------------------------------------
 
 
@@ -252,7 +298,7 @@ def _org_events(t: Tables) -> dict[str, dict[str, tuple[datetime, datetime]]]:
     events: dict[str, dict[str, tuple[datetime, datetime]]] = defaultdict(dict)
     for _, row in t["occurrences"].iterrows():
         span = _span(row)
-        for org in {*_split(row["participants"]), row["host"]}:
+        for org in {*_split(row["participants"]), row["host"], row["co_host"]} - {""}:
             events[org][row["id"]] = span
     for _, row in t["visits"].iterrows():
         span = _span(row)

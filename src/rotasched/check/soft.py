@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from ..problem import FAIRNESS_SCALE, Problem, SeriesInfo, slot_cost
 from . import Tables, measure
-from .util import d
+from .util import d as day_of
 
 
 def _hosts(t: Tables) -> dict[str, str]:
@@ -29,61 +29,88 @@ def _turns(t: Tables, s: SeriesInfo) -> list[str]:
     return [execs.get((s.id, term.label), "") for term in s.terms]
 
 
+def _duty_turns(t: Tables, group: str, labels: list[str]) -> list[str]:
+    terms = t["terms"]
+    execs = {
+        (g, term): org
+        for g, term, org in zip(terms["group"], terms["term"], terms["executive_org"], strict=True)
+        if g
+    }
+    return [execs.get((group, label), "") for label in labels]
+
+
+def _sequences(t: Tables, p: Problem) -> list[tuple[tuple[str, ...], str, list[str]]]:
+    """(recency, last holder, who took each turn) of every rotation, as the solver sees them."""
+    out = [
+        (d.recency, d.last_holder, _duty_turns(t, d.group, [x.label for x in d.terms]))
+        for d in p.duties.values()
+    ]
+    out += [(s.recency, s.last_host, _turns(t, s)) for s in p.series.values() if not s.duty]
+    return [x for x in out if len(x[0]) > 1 and x[2]]
+
+
+def _loads(t: Tables, p: Problem) -> dict[str, int]:
+    """Each org's turns weighted by effort, history included."""
+    host_of = _hosts(t)
+    load = {o: p.load_history(o) for o in p.load_orgs()}
+    for s in p.series.values():
+        if not s.duty and len(s.pool) > 1:
+            for x in s.occurrences:
+                if host_of.get(x) in load and host_of[x] in s.pool:
+                    load[host_of[x]] += s.effort
+    for d in p.duties.values():
+        if len(d.pool) > 1:
+            for org in _duty_turns(t, d.group, [x.label for x in d.terms]):
+                if org in d.pool:
+                    load[org] += d.effort
+    return load
+
+
 @measure("fairness")
 def fairness(t: Tables, p: Problem) -> int:
+    loads = _loads(t, p)
+    if not loads:
+        return 0
+    devs = [abs(FAIRNESS_SCALE * load - p.load_target(o)) for o, load in loads.items()]
+    return sum(devs) + len(devs) * max(devs)
+
+
+@measure("turn_balance")
+def turn_balance(t: Tables, p: Problem) -> int:
     host_of, out = _hosts(t), 0
-    for s in p.series.values():
-        if len(s.pool) < 2:
+    for rot in p.rotations.values():
+        if len(rot.members) < 2:
             continue
-        sequences = [[host_of.get(x, "") for x in s.occurrences]]
-        if s.term_kind != "occurrence":
-            sequences.append(_turns(t, s))
-        for seq in sequences:
-            devs = [
-                abs(
-                    FAIRNESS_SCALE * (s.history_count[org] + seq.count(org))
-                    - s.fair_target(org, len(seq))
-                )
-                for org in s.pool
-            ]
-            out += sum(devs) + len(s.pool) * max(devs)
+        turns = dict.fromkeys(rot.members, 0)
+        for sid in rot.series:
+            for x in p.series[sid].occurrences:
+                if host_of.get(x) in turns and host_of[x] in p.series[sid].pool:
+                    turns[host_of[x]] += 1
+        if rot.duty:
+            d = p.duties[rot.duty]
+            for org in _duty_turns(t, d.group, [x.label for x in d.terms]):
+                if org in turns and org in d.pool:
+                    turns[org] += 1
+        low, high = rot.round_robin
+        out += sum(max(0, n - high) + max(0, low - n) for n in turns.values())
     return out
 
 
 @measure("rotation_order")
 def rotation_order(t: Tables, p: Problem) -> int:
     out = 0
-    for s in p.series.values():
-        if len(s.pool) < 2:
-            continue
-        rank = {o: i for i, o in enumerate(s.recency)}
-        turns = _turns(t, s)
-        out += sum(slot_cost(k, rank[o], len(s.pool)) for k, o in enumerate(turns) if o in rank)
+    for recency, _, turns in _sequences(t, p):
+        rank = {o: i for i, o in enumerate(recency)}
+        out += sum(slot_cost(k, rank[o], len(recency)) for k, o in enumerate(turns) if o in rank)
     return out
 
 
 @measure("back_to_back")
 def back_to_back(t: Tables, p: Problem) -> int:
     out = 0
-    for s in p.series.values():
-        if len(s.pool) < 2:
-            continue
-        turns = _turns(t, s)
-        out += int(bool(turns) and s.last_host != "" and turns[0] == s.last_host)
+    for _, last, turns in _sequences(t, p):
+        out += int(last != "" and turns[0] == last)
         out += sum(a == b != "" for a, b in pairwise(turns))
-    return out
-
-
-@measure("strong_weak")
-def strong_weak(t: Tables, p: Problem) -> int:
-    host_of, out = _hosts(t), 0
-    for s in p.series.values():
-        for strong, weak in s.strong_weak:
-            prev = 0
-            for term in s.terms:
-                hosts = [host_of.get(x) for x in term.occurrences]
-                out += max(0, hosts.count(weak) - hosts.count(strong) - prev)
-                prev = hosts.count(strong)
     return out
 
 
@@ -114,7 +141,7 @@ def regular_day(t: Tables, p: Problem) -> int:
     for _, row in t["occurrences"].iterrows():
         info = p.occurrences[row["id"]]
         if info.preferred is not None and len(info.candidates) > 1:
-            out += abs(p.index(d(row["date"])) - info.preferred)
+            out += abs(p.index(day_of(row["date"])) - info.preferred)
     return out
 
 
@@ -134,6 +161,6 @@ def centre_balance(t: Tables, p: Problem) -> int:
 def visit_spread(t: Tables, p: Problem) -> int:
     visits = t["visits"]
     return sum(
-        abs(p.index(d(day)) - p.visits[vid].ideal)
+        abs(p.index(day_of(day)) - p.visits[vid].ideal)
         for vid, day in zip(visits["id"], visits["date"], strict=True)
     )

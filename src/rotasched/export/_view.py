@@ -107,8 +107,20 @@ class View:
         return f"{centre} {self.room_name(key)}"
 
     def series_name(self, series: str) -> str:
+        """A series' name; for a group's duty term (its `series` is the group), the group's."""
         s = self.problem.series.get(series)
-        return s.name if s else series
+        if s is not None:
+            return s.name
+        duty = self.problem.duties.get(series)
+        return duty.name if duty else series
+
+    def rotation_of(self, series: str) -> str:
+        """What a series' terms are filed under: its group if it is in a duty rotation."""
+        s = self.problem.series.get(series)
+        return s.duty if s is not None and s.duty else series
+
+    def terms_of_series(self, series: str) -> list[Term]:
+        return [x for x in self.terms if x.series == self.rotation_of(series)]
 
     def type_name(self, key: str) -> str:
         return t.series_type(self.lang, key)
@@ -154,13 +166,17 @@ class View:
 
     def executive_of(self, occ: Occurrence) -> str:
         """'person (organisation)' of the occurrence's term, or ''."""
-        term = self.term_of.get((occ.series, occ.term))
+        term = self.term_of.get((self.rotation_of(occ.series), occ.term))
         if term is None:
             return ""
         return self.paren(self.executive_name(term), self.org_name(term.executive_org))
 
     def occurrences_of_term(self, term: Term) -> list[Occurrence]:
-        return [o for o in self.occurrences if o.series == term.series and o.term == term.term]
+        return [
+            o
+            for o in self.occurrences
+            if self.rotation_of(o.series) == term.series and o.term == term.term
+        ]
 
     @cached_property
     def series_ids(self) -> list[str]:

@@ -155,7 +155,7 @@ def gantt(v: View, series_ids: list[str]) -> Html:
             tag("text", tag("title", name), label, x=6, y=y + 26, font_size=13, font_weight="bold")
         )
         body.append(tag("line", x1=0, y1=y + row_h, x2=width, y2=y + row_h, stroke="#eee"))
-        for term in [x for x in v.terms if x.series == sid]:
+        for term in v.terms_of_series(sid):
             x0, x1 = axis.x(term.start), axis.x(term.end + timedelta(days=1))
             who = v.executive_name(term)
             tip = f"{term.term} {v.w('executive')}: {who} ({v.org_name(term.executive_org)})"

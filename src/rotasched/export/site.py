@@ -270,7 +270,9 @@ class _Site:
                 charts.append((title, fairness(v, self._hosting_orgs([s]), [s], title)))
             page = {
                 "gantt": gantt(v, series),
-                "terms": self.term_table([x for x in v.terms if x.series in series]),
+                "terms": self.term_table(
+                    [x for x in v.terms if x.series in {v.rotation_of(s) for s in series}]
+                ),
                 "fairness": charts,
                 "occurrences": self.occurrence_table(
                     [o for o in v.occurrences if o.series in series]

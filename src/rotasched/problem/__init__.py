@@ -11,6 +11,7 @@ The package is split by job:
     periods.py  periods of a cadence, term labels, a day rule's preferred day
     targets.py  what the soft terms measure against (fair share, round-robin slot)
     travel.py   minutes between places: the scenario's figure or an estimate
+    duty.py     group rotations: duty terms, and what a group's members take turns at
     derive.py   prepare(): scenario and calendar in, Problem out
 Importers use `rotasched.problem` and need not know the split.
 """
@@ -18,12 +19,14 @@ Importers use `rotasched.problem` and need not know the split.
 from .derive import prepare
 from .model import (
     MINUTES_PER_DAY,
+    Duty,
     Link,
     Occurrence,
     Org,
     Person,
     Problem,
     Room,
+    Rotation,
     SeriesInfo,
     TermSpan,
     Visit,
@@ -34,12 +37,14 @@ from .targets import FAIRNESS_SCALE, fair_target, slot_cost
 __all__ = [
     "FAIRNESS_SCALE",
     "MINUTES_PER_DAY",
+    "Duty",
     "Link",
     "Occurrence",
     "Org",
     "Person",
     "Problem",
     "Room",
+    "Rotation",
     "SeriesInfo",
     "TermSpan",
     "Visit",

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from ..calendar import WorkCalendar, build_calendar
 from ..scenario import Scenario
 from ..scenario.model import Organisation, Secretary, Series, Twinning
+from .duty import by_recency, duties, duty_of, last_hosted, rotations
 from .model import Link, Occurrence, Org, Person, Problem, Room, SeriesInfo, TermSpan, Visit
 from .periods import cadence_periods, fall_back, periods, preferred_day, term_label
 
@@ -39,10 +40,14 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
     rooms = _rooms(scenario, cal, start, horizon)
     occurrences: dict[str, Occurrence] = {}
     series_info: dict[str, SeriesInfo] = {}
+    in_duty = duty_of(scenario)
+    last = last_hosted(scenario)
     for series in scenario.series:
-        occs = _occurrences(scenario, series, cal, rooms, idx)
+        group, kind = in_duty.get(series.id, ("", series.term))
+        occs = _occurrences(scenario, series, cal, rooms, idx, kind)
         occurrences.update((o.id, o) for o in occs)
-        series_info[series.id] = _series_info(scenario, series, occs, orgs, idx)
+        series_info[series.id] = _series_info(scenario, series, occs, orgs, last, group)
+    duties_ = duties(scenario, occurrences, orgs)
     links, visits = _twinning(scenario, cal, orgs, idx)
     return Problem(
         name=scenario.meta.name,
@@ -61,6 +66,9 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
         occurrences=occurrences,
         links=links,
         visits=visits,
+        duties=duties_,
+        rotations=rotations(scenario, series_info, duties_, occurrences, orgs),
+        visit_cap=_visit_cap(scenario, visits, workdays),
         places={c.id: c.location for c in scenario.centres}
         | {o.id: o.location for o in scenario.organisations},
         travel_table={(t.from_, t.to): t.minutes for t in scenario.travel},
@@ -139,7 +147,12 @@ def _rooms(s: Scenario, cal: WorkCalendar, start: date, horizon: int) -> dict[st
 
 
 def _occurrences(
-    s: Scenario, series: Series, cal: WorkCalendar, rooms: dict[str, Room], idx: DayIndex
+    s: Scenario,
+    series: Series,
+    cal: WorkCalendar,
+    rooms: dict[str, Room],
+    idx: DayIndex,
+    term_kind: str,
 ) -> list[Occurrence]:
     start_min = series.start.hour * 60 + series.start.minute
     end_min = start_min + series.duration
@@ -180,7 +193,7 @@ def _occurrences(
                 period=label,
                 first_day=idx(a),
                 last_day=idx(b),
-                term=term_label(series.term, label, anchor),
+                term=term_label(term_kind, label, anchor),
                 candidates=tuple(idx(d) for d in candidates),
                 preferred=idx(pref) if pref is not None else None,
                 start=start_min,
@@ -199,7 +212,12 @@ def _occurrences(
 
 
 def _series_info(
-    s: Scenario, series: Series, occs: list[Occurrence], orgs: dict[str, Org], idx: DayIndex
+    s: Scenario,
+    series: Series,
+    occs: list[Occurrence],
+    orgs: dict[str, Org],
+    last: dict[str, date],
+    duty: str,
 ) -> SeriesInfo:
     pool = tuple(s.host_pool(series))
     share = {o: (max(orgs[o].members, 1) if series.fairness == "members" else 1) for o in pool}
@@ -207,16 +225,11 @@ def _series_info(
         (r for r in s.history.hosts if r.series == series.id), key=lambda r: (r.date, r.host)
     )
     count = {o: 0 for o in pool}
-    last_seen: dict[str, date] = {}
     for r in records:
         if r.host in count:
             count[r.host] += 1
-        last_seen[r.host] = r.date
-    # Least recently hosted first; never hosted before anyone who has; then scenario order.
-    order = {o: i for i, o in enumerate(pool)}
-    recency = tuple(
-        sorted(pool, key=lambda o: (o in last_seen, last_seen.get(o, date.min), order[o]))
-    )
+    # Least recently hosting *anything* first: the order runs on across series and periods.
+    recency = by_recency(pool, last)
     terms: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occs:
         terms[occ.term].append(occ)
@@ -228,6 +241,7 @@ def _series_info(
             tuple(o.id for o in group),
         )
         for label, group in terms.items()
+        if not duty  # a duty series' terms belong to its group's duty rotation
     )
     longest = max((len(t.occurrences) for t in spans), default=1)
     return SeriesInfo(
@@ -245,7 +259,20 @@ def _series_info(
         terms=spans,
         strong_weak=tuple((p.strong, p.weak) for p in series.strong_weak),
         max_per_term=max(1, math.ceil(longest / max(len(pool), 1))),
+        effort=series.effort,
+        duty=duty,
     )
+
+
+def _visit_cap(s: Scenario, visits: dict[str, Visit], workdays: frozenset[int]) -> int:
+    """Most visits one working day may hold: `peak` times the programme's mean visits per
+    working day, and never fewer than `peak` itself (rounded up): for a small programme a
+    handful on one day is no bunching, and a cap of one would make every visit a scheduling
+    conflict with every other."""
+    if not visits or not workdays:
+        return max(1, len(visits))
+    mean = len(visits) / len(workdays)
+    return max(math.ceil(s.visiting.peak), math.floor(s.visiting.peak * mean))
 
 
 def _twinning(
@@ -253,6 +280,11 @@ def _twinning(
 ) -> tuple[dict[str, Link], dict[str, Visit]]:
     links: dict[str, Link] = {}
     visits: dict[str, Visit] = {}
+    # Days no visit takes: the windows the scenario avoids (festivals), and 调休 weekends
+    # unless it allows them (people work them in lieu; a delegation there is a burden).
+    closed = {d for span in s.visiting.avoid for d in span.days()}
+    if not s.visiting.adjusted_weekends:
+        closed |= set(cal.adjusted)
     for pair in s.twinning:
         for link_id, helpers, helped in _links(pair):
             start_min = pair.start.hour * 60 + pair.start.minute
@@ -263,7 +295,9 @@ def _twinning(
                 work = [
                     idx(d)
                     for d in sorted(cal.workdays)
-                    if a <= d <= b and all(idx(d) in orgs[o].available for o in members)
+                    if a <= d <= b
+                    and d not in closed
+                    and all(idx(d) in orgs[o].available for o in members)
                 ]
                 span = (b - a).days + 1
                 for k in range(pair.visits):

@@ -110,10 +110,54 @@ class SeriesInfo:
     terms: tuple[TermSpan, ...]
     strong_weak: tuple[tuple[str, str], ...]
     max_per_term: int  # an org hosts at most this many occurrences of one term
+    effort: int = 1  # one hosting's weight in a member's load
+    duty: str = ""  # the group whose duty organisation hosts it, "" if it rotates on its own
 
     def fair_target(self, org: str, turns: int) -> int:
         """An org's fair count of `turns` plus history, in tenths: equal or by members."""
         return targets.fair_target(self.share, self.history_count, org, turns)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A group's duty rotation: one duty organisation per term hosts the duty series' occurrences
+    of the term, and its secretary is the group's 执行书记."""
+
+    group: str
+    name: str  # the group's name
+    term_kind: str
+    series: tuple[str, ...]
+    pool: tuple[str, ...]
+    # Fairness weight of each member: 1 or its members, divided among the organisations one
+    # secretary leads, so that a person is 执行书记 as often as one member, not once per org.
+    share: dict[str, float]
+    effort: int
+    history_count: dict[str, int]  # terms each member held before the horizon
+    recency: tuple[str, ...]  # pool ordered: least recently hosting anything first
+    last_holder: str
+    terms: tuple[TermSpan, ...]
+
+    def fair_target(self, org: str, turns: int) -> int:
+        return targets.fair_target(self.share, self.history_count, org, turns)
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """What a group's members take turns at: its duty and the series only its members host.
+    A turn is one duty term or one hosting of such a series."""
+
+    group: str
+    members: tuple[str, ...]  # those that can take a turn (available on a day it could be)
+    duty: str  # the group id if it has a duty rotation, else ""
+    series: tuple[str, ...]
+    turns: int  # how many turns the horizon holds: duty terms plus hostings
+
+    @property
+    def round_robin(self) -> tuple[int, int]:
+        """The fewest and most turns a member takes when everyone goes once before anyone
+        goes twice: ⌊turns / members⌋ and ⌈turns / members⌉."""
+        n = max(len(self.members), 1)
+        return self.turns // n, -(-self.turns // n)
 
 
 @dataclass(frozen=True)
@@ -175,6 +219,9 @@ class Problem:
     occurrences: dict[str, Occurrence]
     links: dict[str, Link]
     visits: dict[str, Visit]
+    duties: dict[str, Duty]  # by group id
+    rotations: dict[str, Rotation]  # by group id
+    visit_cap: int  # most visits of the programme on one day
     places: dict[str, Location]  # centres and organisations
     travel_table: dict[tuple[str, str], int]  # minutes the scenario gives
     weights: dict[str, int]
@@ -185,6 +232,34 @@ class Problem:
 
     def index(self, day: date) -> int:
         return (day - self.start).days
+
+    def load_target(self, org: str) -> int:
+        """An org's fair load, in tenths: its share of every rotation it is in, by effort."""
+        out = 0
+        for s in self.series.values():
+            if not s.duty and org in s.pool and len(s.pool) > 1:
+                out += s.effort * s.fair_target(org, len(s.occurrences))
+        for d in self.duties.values():
+            if org in d.pool and len(d.pool) > 1:
+                out += d.effort * d.fair_target(org, len(d.terms))
+        return out
+
+    def load_history(self, org: str) -> int:
+        """The load an org carried before the horizon, in turns weighted by effort."""
+        out = 0
+        for s in self.series.values():
+            if not s.duty and org in s.pool and len(s.pool) > 1:
+                out += s.effort * s.history_count[org]
+        for d in self.duties.values():
+            if org in d.pool and len(d.pool) > 1:
+                out += d.effort * d.history_count[org]
+        return out
+
+    def load_orgs(self) -> list[str]:
+        """Organisations that carry a share of some rotation (pool of two or more)."""
+        pools = [s.pool for s in self.series.values() if not s.duty and len(s.pool) > 1]
+        pools += [d.pool for d in self.duties.values() if len(d.pool) > 1]
+        return sorted({o for pool in pools for o in pool})
 
     def person_of(self, org: str) -> Person:
         return self.persons[self.orgs[org].person]

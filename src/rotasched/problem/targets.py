@@ -12,7 +12,9 @@ from collections.abc import Mapping
 FAIRNESS_SCALE = 10  # fairness is counted in tenths of a turn
 
 
-def fair_target(share: Mapping[str, int], history: Mapping[str, int], org: str, turns: int) -> int:
+def fair_target(
+    share: Mapping[str, float], history: Mapping[str, int], org: str, turns: int
+) -> int:
     """An org's fair count of `turns` plus history, in tenths: equal or by members.
 
     `share` is each pool member's weight (1, or its member count), `history` the turns each

@@ -22,6 +22,7 @@ def cross_check(s: Scenario) -> list[Found]:
         one_name_per_secretary,
         group_refs,
         series_refs,
+        group_duties,
         series_host_pools,
         series_rooms,
         twinning_refs,
@@ -113,6 +114,35 @@ def series_refs(s: Scenario) -> Iterator[Found]:
                         "host_not_in_pool",
                         {"id": org_id, "series": series.id},
                     )
+
+
+def group_duties(s: Scenario) -> Iterator[Found]:
+    """A duty rotation names existing series, each in one duty only, each without a term of
+    its own (the duty's term is the term), with members that could take every duty."""
+    series = {x.id: x for x in s.series}
+    taken: dict[str, str] = {}
+    for i, group in enumerate(s.groups):
+        if group.duty is None:
+            continue
+        loc: Loc = ("groups", i, "duty", "series")
+        for j, sid in enumerate(group.duty.series):
+            if sid not in series:
+                yield from _ref((*loc, j), set(series), sid, "series")
+                continue
+            if sid in taken:
+                yield (*loc, j), "duty_twice", {"series": sid, "group": taken[sid]}
+            taken[sid] = group.id
+            if series[sid].term != "occurrence":
+                yield (*loc, j), "duty_own_term", {"series": sid, "term": series[sid].term}
+        known = [series[x] for x in group.duty.series if x in series]
+        if known and not duty_pool(s, group.id, known):
+            yield loc, "duty_no_pool", {"group": group.id}
+
+
+def duty_pool(s: Scenario, group: str, duty_series: list[Series]) -> list[str]:
+    """Members of the group that may host every one of the duty's series, in scenario order."""
+    pools = [set(s.host_pool(x)) for x in duty_series]
+    return [o.id for o in s.organisations if group in o.groups and all(o.id in p for p in pools)]
 
 
 def _available_somewhere(org: Organisation, start: date, end: date) -> bool:

@@ -162,10 +162,22 @@ class OwnRoom(Frozen):
     equipment: TextList = Field(default_factory=list)
 
 
+class Duty(Frozen):
+    """A joint organisation's duty rotation (轮值制): each term one member is on duty (轮值单位),
+    hosts every occurrence of the listed series in that term, and its secretary is the
+    group's executive secretary (执行书记) for the term."""
+
+    term: Literal["month", "quarter", "year"] = "quarter"
+    series: IdList = Field(min_length=1)
+    effort: PositiveInt = 1  # a duty term's weight in a member's load, against one hosting
+    fairness: Literal["equal", "members"] = "equal"
+
+
 class Group(Frozen):
     id: Id
     name: Text
     kind: GroupKind = "other"
+    duty: Duty | None = None
 
 
 class Organisation(Frozen):
@@ -311,6 +323,7 @@ class Series(Frozen):
     delegates_per_org: PositiveInt | None = None  # e.g. 1 for a meeting of secretaries
     term: Literal["occurrence", "month", "quarter", "year"] = "occurrence"
     fairness: Literal["equal", "members"] = "equal"
+    effort: PositiveInt = 1  # one hosting's weight in a member's load (a training: 3, say)
     room: RoomNeed | None = None  # None: needs no room (e.g. 志愿服务 outdoors)
     strong_weak: list[StrongWeak] = Field(default_factory=list)
 
@@ -329,6 +342,16 @@ class Twinning(Frozen):
     duration: Minutes = 180
     delegation: PositiveInt = 5
     min_gap_days: NonNegativeInt = 14
+
+
+class Visiting(Frozen):
+    """When the twinning programme's visits may fall, as the seeds ask: regular, not bunched
+    on festival days (突破以往"节日帮扶")."""
+
+    # No working day holds more than `peak` times the programme's mean visits per working day.
+    peak: float = Field(default=2.0, ge=1.0, le=100.0)
+    avoid: SpanList = Field(default_factory=list)  # e.g. the week before Spring Festival
+    adjusted_weekends: bool = False  # may visits fall on 调休 weekends (working Saturdays)?
 
 
 class HostRecord(Frozen):
@@ -382,6 +405,7 @@ class Scenario(Frozen):
     twinning: list[Twinning] = Field(default_factory=list)
     history: History = Field(default_factory=History)
     travel: list[Travel] = Field(default_factory=list)
+    visiting: Visiting = Field(default_factory=Visiting)
     weights: Weights = Field(default_factory=Weights)
     # The file it was read from, for error messages of later stages.
     _source: str = PrivateAttr("scenario")

@@ -34,6 +34,7 @@ class Model:
     certain: set[str] = field(default_factory=set)  # events whose placement is posted
     host: dict[str, dict[str, BoolVar]] = field(default_factory=dict)  # event -> org -> lit
     executive: dict[tuple[str, str], dict[str, BoolVar]] = field(default_factory=dict)
+    duty: dict[tuple[str, str], dict[str, BoolVar]] = field(default_factory=dict)  # group, term
     room: dict[str, dict[str, BoolVar]] = field(default_factory=dict)  # occ -> room key -> lit
     own: dict[str, dict[str, BoolVar]] = field(default_factory=dict)  # occ -> org -> lit
     # Intervals each organisation takes part in, by event id (so a person in two orgs that

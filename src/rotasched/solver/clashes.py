@@ -23,6 +23,12 @@ def declare(m: Model) -> None:
         for org, lit in m.host[occ.id].items():
             if org not in m.org_events or occ.id not in m.org_events[org]:
                 m.org_events[org][occ.id] = m.interval(occ.id, occ.start, size, lit, f"#{org}")
+        # 以强带弱: the strong partner co-hosts when its weak partner hosts, so it is there too.
+        for strong, weak in p.series[occ.series].strong_weak:
+            if weak in m.host[occ.id] and strong not in occ.participants:
+                m.org_events[strong][f"{occ.id}~co"] = m.interval(
+                    occ.id, occ.start, size, m.host[occ.id][weak], f"~{strong}"
+                )
     for visit in p.visits.values():
         shared = m.interval(visit.id, visit.start, visit.end - visit.start)
         for org in visit.orgs:

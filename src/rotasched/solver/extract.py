@@ -75,6 +75,22 @@ def extract(
                     executive_name=person.name,
                 )
             )
+    for duty in p.duties.values():
+        for term in duty.terms:
+            org = _chosen(solver, m.duty[(duty.group, term.label)])
+            person = p.person_of(org) if org else Person("", "", "", ())
+            terms.append(
+                Term(
+                    series=duty.group,
+                    term=term.label,
+                    start=p.day(term.first_day),
+                    end=p.day(term.last_day),
+                    executive_org=org,
+                    executive_secretary=person.key,
+                    executive_name=person.name,
+                    group=duty.group,
+                )
+            )
     visits = []
     for visit in p.visits.values():
         if not solver.boolean_value(m.placed[visit.id]):

@@ -1,6 +1,6 @@
 """When each twinning visit happens and who hosts it.
 
-Hard: visit_count, visit_date, visit_host, visit_alternation, visit_gap.
+Hard: visit_count, visit_date, visit_host, visit_alternation, visit_gap, visit_day_cap.
 Soft: visit_spread (and the guests' travel, in venues.travel).
 """
 
@@ -78,6 +78,19 @@ def visit_gap(m: Model) -> None:
             )
         for a, b in zip(link.visits, link.visits[1:], strict=False):
             m.cp.add(m.day[b] - m.day[a] >= gap).only_enforce_if([m.placed[a], m.placed[b]])
+
+
+@posts("visit_day_cap")
+def visit_day_cap(m: Model) -> None:
+    """No day holds more than the programme's cap of visits: a day-long interval per visit."""
+    p = m.problem
+    if len(p.visits) <= p.visit_cap:
+        return
+    days = [
+        m.cp.new_optional_fixed_size_interval_var(m.day[v], 1, m.placed[v], f"vday[{v}]")
+        for v in p.visits
+    ]
+    m.cp.add_cumulative(days, [1] * len(days), p.visit_cap)
 
 
 @posts("visit_spread")
