@@ -583,6 +583,12 @@ def build_park() -> None:
     for k, m in enumerate((10, 11, 12)):
         day = workday_2025(nth_weekday(2025, m, 3, 2))
         hosts_hist.append({"series": "volunteer", "date": day, "host": others[2 + k]})
+    # 以强带弱 pairs the strong with small firms that are due (never hosted in 2025): the
+    # committee mentors those who have not carried a turn yet, and the plan shows it.
+    hosted = {h["host"] for h in hosts_hist}
+    due = [o["id"] for o in small if o["id"] not in hosted]
+    for pair_, weak in zip(strong_weak, due, strict=False):
+        pair_["weak"] = weak
     visits_hist = []
     for k, pair in enumerate(twinning):
         host = pair["helped"][0] if k % 2 == 0 else pair["helpers"][0]

@@ -64,6 +64,8 @@ def executive_hosts(t: Tables, p: Problem) -> Iterator[Violation]:
     occ, terms = t["occurrences"], t["terms"]
     listed = {(r["series"], r["term"]): r for _, r in terms.iterrows()}
     for series in p.series.values():
+        if not series.executive:
+            continue
         for term in series.terms:
             row = listed.get((series.id, term.label))
             if row is None:

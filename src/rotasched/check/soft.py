@@ -20,7 +20,10 @@ def _hosts(t: Tables) -> dict[str, str]:
 
 
 def _turns(t: Tables, s: SeriesInfo) -> list[str]:
-    """The series' executives, term by term ("" where a term has none)."""
+    """Who took each turn of a series' own rotation: its hosts, or its terms' executives."""
+    if s.term_kind == "occurrence":
+        host_of = _hosts(t)
+        return [host_of.get(x, "") for x in s.occurrences]
     terms = t["terms"]
     execs = {
         (a, b): c

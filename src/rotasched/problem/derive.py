@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..calendar import WorkCalendar, build_calendar
@@ -41,12 +42,20 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
     occurrences: dict[str, Occurrence] = {}
     series_info: dict[str, SeriesInfo] = {}
     in_duty = duty_of(scenario)
+    duty_members = [
+        {o.id for o in scenario.organisations if g.id in o.groups}
+        for g in scenario.groups
+        if g.duty is not None
+    ]
     last = last_hosted(scenario)
     for series in scenario.series:
         group, kind = in_duty.get(series.id, ("", series.term))
         occs = _occurrences(scenario, series, cal, rooms, idx, kind)
         occurrences.update((o.id, o) for o in occs)
-        series_info[series.id] = _series_info(scenario, series, occs, orgs, last, group)
+        info = _series_info(scenario, series, occs, orgs, last, group)
+        if series.term == "occurrence" and any(set(info.pool) <= m for m in duty_members):
+            info = replace(info, executive=False)
+        series_info[series.id] = info
     duties_ = duties(scenario, occurrences, orgs)
     links, visits = _twinning(scenario, cal, orgs, idx)
     return Problem(
@@ -261,7 +270,31 @@ def _series_info(
         max_per_term=max(1, math.ceil(longest / max(len(pool), 1))),
         effort=series.effort,
         duty=duty,
+        executive=not duty,
     )
+
+
+def _level(
+    visits: dict[str, Visit], open_days: set[int], order: dict[str, tuple[int, int]]
+) -> dict[str, Visit]:
+    """Give each visit its own ideal day, so the programme's visits spread evenly over the
+    working days of their period instead of every pair aiming at the same midpoint (which
+    put 68 visits on one day before Spring Festival). Within a period the first visits of
+    all pairs come first, then the second ones, each in pair order: a pair's own visits stay
+    apart and in order."""
+    periods: dict[tuple[int, int], list[Visit]] = defaultdict(list)
+    for v in visits.values():
+        periods[(v.first_day, v.last_day)].append(v)
+    out = dict(visits)
+    for (first, last), group in periods.items():
+        days = [i for i in range(first, last + 1) if i in open_days]
+        if not days:
+            continue
+        group.sort(key=lambda v: order[v.id])
+        n = len(group)
+        for j, v in enumerate(group):
+            out[v.id] = replace(v, ideal=days[min(len(days) - 1, int((j + 0.5) * len(days) / n))])
+    return out
 
 
 def _visit_cap(s: Scenario, visits: dict[str, Visit], workdays: frozenset[int]) -> int:
@@ -285,6 +318,7 @@ def _twinning(
     closed = {d for span in s.visiting.avoid for d in span.days()}
     if not s.visiting.adjusted_weekends:
         closed |= set(cal.adjusted)
+    order: dict[str, tuple[int, int]] = {}  # visit -> (its number in the period, link number)
     for pair in s.twinning:
         for link_id, helpers, helped in _links(pair):
             start_min = pair.start.hour * 60 + pair.start.minute
@@ -321,6 +355,7 @@ def _twinning(
                         delegation=pair.delegation,
                     )
                     ids.append(vid)
+                    order[vid] = (k, len(links))
             history = sorted(
                 (v for v in s.history.visits if v.pair == pair.id and v.host in members),
                 key=lambda v: v.date,
@@ -340,7 +375,8 @@ def _twinning(
                 last_host_helped=(last.host in helped) if last else None,
                 alternating=pair.alternate and pair.hosts == "both",
             )
-    return links, visits
+    open_days = {idx(d) for d in cal.workdays if d not in closed}
+    return links, _level(visits, open_days, order)
 
 
 def _links(pair: Twinning) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:

@@ -112,6 +112,10 @@ class SeriesInfo:
     max_per_term: int  # an org hosts at most this many occurrences of one term
     effort: int = 1  # one hosting's weight in a member's load
     duty: str = ""  # the group whose duty organisation hosts it, "" if it rotates on its own
+    # Do its terms have a 执行书记? Not for a duty series (the group's duty term has), nor for
+    # a series hosted turn by turn in a group that has a duty rotation (a volunteer day's host
+    # is its host, not the joint organisation's executive secretary).
+    executive: bool = True
 
     def fair_target(self, org: str, turns: int) -> int:
         """An org's fair count of `turns` plus history, in tenths: equal or by members."""

@@ -60,7 +60,7 @@ def extract(
         )
     terms = []
     for series in p.series.values():
-        for term in series.terms:
+        for term in series.terms if series.executive else ():
             org = _chosen(solver, m.executive[(series.id, term.label)])
             # No executive only when executive_hosts is switched off: the checker says so.
             person = p.person_of(org) if org else Person("", "", "", ())

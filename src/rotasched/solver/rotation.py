@@ -27,6 +27,8 @@ def declare(m: Model) -> None:
                 o: m.cp.new_bool_var(f"duty[{duty.group},{term.label},{o}]") for o in duty.pool
             }
     for series in m.problem.series.values():
+        if not series.executive:
+            continue
         for term in series.terms:
             key = (series.id, term.label)
             if series.term_kind == "occurrence":
@@ -69,8 +71,8 @@ def one_turn_per_term(m: Model) -> None:
 def executive_hosts(m: Model) -> None:
     """The term's 执行书记 is the secretary of an org hosting in that term."""
     for series in m.problem.series.values():
-        if series.term_kind == "occurrence":
-            continue  # the executive literal is the host literal itself
+        if series.term_kind == "occurrence" or not series.executive:
+            continue  # the executive literal is the host literal itself, or there is none
         for term in series.terms:
             lits = m.executive[(series.id, term.label)]
             # One executive per term (when explaining infeasibility: once the term is placed).
@@ -110,7 +112,9 @@ def co_host(m: Model) -> None:
 
 
 def _turns(m: Model, series: SeriesInfo) -> list[dict[str, BoolVar]]:
-    """The sequence a series' own rotation runs through: its terms' executives."""
+    """The sequence a series' own rotation runs through: its hosts, or its terms' executives."""
+    if series.term_kind == "occurrence":
+        return [m.host[x] for x in series.occurrences]
     return [m.executive[(series.id, t.label)] for t in series.terms]
 
 
