@@ -198,16 +198,19 @@ def test_visit_gap(tmp_path: Path) -> None:
 
 
 def test_visit_day_cap(tmp_path: Path) -> None:
-    """Four pairs with nobody in common all spread onto the same mid-April day; at most two
-    visits of the programme may share a day."""
+    """Three pairs with nobody in common; the villages can meet on Fridays 3, 10 and 17 April
+    only, and the two later visits are both nearest the 17th; one visit a day at most."""
     data = base()
+    data["visiting"] = {"peak": 1.0}
     data["twinning"] = []
-    for k, helper in enumerate("abcd"):
+    for k, helper in enumerate("abc"):
         data["organisations"].append(village(f"v{k}", f"村{k}"))
+        data["organisations"][-1]["weekdays"] = ["fri"]
+        data["organisations"][-1]["blackout"] = ["2026-04-20..2026-04-30"]
         data["twinning"].append(pair(f"p{k}", helper, f"v{k}"))
-    _plan, problem, t = plan_checked(tmp_path, data)
-    assert problem.visit_cap == 2
-    assert t["visits"]["date"].value_counts().max() <= 2
+    _, problem, t = plan_checked(tmp_path, data)
+    assert problem.visit_cap == 1
+    assert t["visits"]["date"].is_unique
 
 
 def test_org_single_place(tmp_path: Path) -> None:
@@ -225,14 +228,17 @@ def test_org_single_place(tmp_path: Path) -> None:
 
 
 def test_person_single_place(tmp_path: Path) -> None:
+    """c and d have one secretary; their villages can meet on Fridays 3 and 10 April only, and
+    both visits are nearest the 10th."""
     data = base()
     data["organisations"][3]["secretary"] = {"id": "s-c", "name": "张伟"}  # c and d: one person
     for vid, name in (("v", "桃源村"), ("w", "杏花村")):
         data["organisations"].append(village(vid, name))
         data["organisations"][-1]["weekdays"] = ["fri"]
+        data["organisations"][-1]["blackout"] = ["2026-04-11..2026-04-30"]
     data["twinning"] = [pair("p", "c", "v"), pair("q", "d", "w")]
     _, _, t = plan_checked(tmp_path, data)
-    assert t["visits"]["date"].nunique() == 2
+    assert sorted(t["visits"]["date"]) == ["2026-04-03", "2026-04-10"]
 
 
 def test_no_visit_on_hosting_day(tmp_path: Path) -> None:

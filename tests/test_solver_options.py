@@ -26,7 +26,9 @@ def test_cp_sat_parameters_reach_the_search(tiny: Problem) -> None:
     full = solve(tiny, SolveOptions(work_limit=5))
     first = solve(tiny, SolveOptions(work_limit=5, params={"stop_after_first_solution": True}))
     assert full.plan.status == "optimal" and len(full.stats.timeline) > 1
-    assert first.plan.status == "feasible" and len(first.stats.timeline) == 1
+    # Workers run in batches: a batch may report a second solution before the search stops.
+    assert first.plan.status == "feasible"
+    assert len(first.stats.timeline) < len(full.stats.timeline)
     assert first.plan.objective is not None and full.plan.objective is not None
     assert first.plan.objective > full.plan.objective
     assert check(tiny, first.plan) == []
