@@ -139,6 +139,9 @@ def explain_infeasible(p: Problem, options: SolveOptions) -> tuple[str, ...]:
 
 
 Slot = tuple[str, int]  # (room key, day)
+# Why a usable slot is shut: ("closure", start, end, reason) - one line for the same closure
+# in several centres - or ("weekday", centre, isoweekday, None) for a day open_days leaves out.
+Cause = tuple[str, Any, Any, Any]
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,8 @@ class _Bookings:
         self.series = {s.id: s for s in p.scenario.series}
         self.centres = {c.id: c for c in p.scenario.centres}
         self._host_days: dict[str, frozenset[int]] = {}
+        self._as_is: dict[str, _Demand] = {}
+        self._options: dict[str, int] = {}
 
     def usable_days(self, occ: Occurrence, candidates: tuple[int, ...] | None = None) -> set[int]:
         """Candidate days on which some organisation of the pool can host (host_available)."""
@@ -198,6 +203,13 @@ class _Bookings:
             and not any(occ.fits_own_room(p.orgs[o]) for o in occ.pool)
         ]
 
+    def options(self, occ: Occurrence) -> int:
+        """How many (room, day) slots the occurrence may take, counted without listing them."""
+        if occ.id not in self._options:
+            days = self.usable_days(occ)
+            self._options[occ.id] = sum(len(days & self.p.rooms[r].open_days) for r in occ.rooms)
+        return self._options[occ.id]
+
     def demand(
         self,
         occ: Occurrence,
@@ -208,15 +220,37 @@ class _Bookings:
         always_open: bool = False,
     ) -> _Demand:
         """The occurrence as it is, or as it would be with other rooms, days, hours or opening."""
+        as_is = rooms is None and candidates is None and start is None and not always_open
+        if as_is and occ.id in self._as_is:  # each period around it asks again
+            return self._as_is[occ.id]
         begin = occ.start if start is None else start
         days = self.usable_days(occ, candidates)
         slots = frozenset(
             (r, d)
             for r in (occ.rooms if rooms is None else rooms)
-            for d in days
-            if always_open or d in self.p.rooms[r].open_days
+            for d in (days if always_open else days & self.p.rooms[r].open_days)
         )
-        return _Demand(occ.id, begin, begin + occ.end - occ.start, slots)
+        dem = _Demand(occ.id, begin, begin + occ.end - occ.start, slots)
+        if as_is:
+            self._as_is[occ.id] = dem
+        return dem
+
+    def shut_by(self, slot: Slot) -> frozenset[Cause]:
+        """Why a usable (room, day) is shut: the closures over it and its closed weekday."""
+        p = self.p
+        room, day = p.rooms[slot[0]], p.day(slot[1])
+        centre = self.centres[room.centre]
+        causes: set[Cause] = {
+            ("closure", c.start, c.end, c.reason)
+            for c in centre.closures
+            if (not c.rooms or room.room in c.rooms) and c.start <= day <= c.end
+        }
+        # Slots are usable days, so working days: closed on one only for its weekday (a 调休
+        # weekend is open when the centre follows the official calendar).
+        adjusted = centre.follows_official_calendar and day in p.calendar.adjusted
+        if day.isoweekday() not in centre.open_days and not adjusted:
+            causes.add(("weekday", room.centre, day.isoweekday(), None))
+        return frozenset(causes)
 
 
 def _greedy_placed(demands: Sequence[_Demand]) -> int:
@@ -302,6 +336,11 @@ def _crowds(b: _Bookings, core_rooms: list[frozenset[str]]) -> list[_Crowd]:
                 for o in bound
                 if o.candidates and first <= min(o.candidates) and max(o.candidates) <= last
             ]
+            # Enough for all at once: each placed activity takes one slot, so one with as many
+            # slots as there are activities always finds one free. Most periods end here, before
+            # any slot is listed (a year of a large district has thousands).
+            if all(b.options(o) >= len(inside) for o in inside):
+                continue
             demands = tuple(b.demand(o) for o in inside)
             placed = _most_placed(demands)
             if placed == len(demands):
@@ -390,28 +429,6 @@ def _helps(crowd: _Crowd, demands: Sequence[_Demand]) -> bool:
     return _most_placed(demands, enough) >= enough
 
 
-# Why a usable slot is shut: ("closure", start, end, reason) - one line for the same closure
-# in several centres - or ("weekday", centre, isoweekday) for a day open_days leaves out.
-Cause = tuple[str, Any, Any, Any]
-
-
-def _shut_by(b: _Bookings, slot: Slot) -> frozenset[Cause]:
-    p = b.p
-    room, day = p.rooms[slot[0]], p.day(slot[1])
-    centre = b.centres[room.centre]
-    causes: set[Cause] = {
-        ("closure", c.start, c.end, c.reason)
-        for c in centre.closures
-        if (not c.rooms or room.room in c.rooms) and c.start <= day <= c.end
-    }
-    # Slots are usable days, so working days: closed on one only for its weekday (a 调休
-    # weekend is open when the centre follows the official calendar).
-    adjusted = centre.follows_official_calendar and day in p.calendar.adjusted
-    if day.isoweekday() not in centre.open_days and not adjusted:
-        causes.add(("weekday", room.centre, day.isoweekday(), None))
-    return frozenset(causes)
-
-
 def _reopen(b: _Bookings, crowd: _Crowd, occs: list[Occurrence]) -> list[str]:
     """Closures and closed weekdays that shut usable days, each only if lifting it alone
     would give more slots (a day two closures cover opens only if both go)."""
@@ -420,7 +437,7 @@ def _reopen(b: _Bookings, crowd: _Crowd, occs: list[Occurrence]) -> list[str]:
     shut = set().union(*opened.values()) - set().union(*(d.slots for d in crowd.demands))
     if not shut:
         return []
-    why = {slot: causes for slot in shut if (causes := _shut_by(b, slot))}
+    why = {slot: causes for slot in shut if (causes := b.shut_by(slot))}
 
     def freed(causes: set[Cause]) -> set[Slot]:
         return {slot for slot, c in why.items() if c <= causes}
