@@ -2,7 +2,9 @@
 
 The model is built again with "this event is placed" as an assumption per occurrence and per
 visit, solved without objective on one worker, and CP-SAT's sufficient assumptions give a
-small set of events that cannot all be placed. That set is then described from the data.
+small set of events that cannot all be placed. That set is then described from the data:
+the rooms it contests are counted whole (every activity that must take them, against the slots
+they offer), with only the changes that would give them more slots.
 """
 
 from __future__ import annotations
