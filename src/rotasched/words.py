@@ -217,13 +217,71 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "explain.involved": ("涉及：{names}。", "Involved: {names}."),
     "explain.room_overbooked": (
-        "{rooms} 在 {month} 只有 {k} 个可用开放日，却有 {n} 项活动需要在同一时段使用。"
-        "请增加场地、允许使用承办单位自有场地（room.own_room: true），"
-        "或允许活动调整日期（flexible: true）。",
-        "{rooms} is open on {k} suitable day(s) in {month}; {n} activities need it at the "
-        "same hours. Add a room, let the host's own room serve (room.own_room: true), or "
-        "let the series move (flexible: true).",
+        "{rooms} 在 {period} 只有 {d} 个可用开放日，却有 {n} 项活动需要使用（{names}）；"
+        "按各活动的时段最多能安排 {m} 项，还差 {short} 个时段。",
+        "{rooms} is open on {d} suitable day(s) in {period}; {n} activities need it "
+        "({names}), and their hours let it take at most {m}: it needs {short} more slot(s).",
     ),
+    "explain.room_overbooked_dates": (
+        "{rooms} 在 {period} 有 {d} 个可用开放日，但需要它的 {n} 项活动（{names}）"
+        "受各自的日期和时段所限，最多只能安排 {m} 项，还差 {short} 个时段。",
+        "{rooms} is open on {d} suitable day(s) in {period}, but the {n} activities that need "
+        "it ({names}) can take at most {m} on the days and hours each may use: it needs "
+        "{short} more slot(s).",
+    ),
+    "explain.span": ("{a} 至 {b}", "{a} to {b}"),
+    "explain.lift_closure": (
+        "{centre} 的停用安排 {a} 至 {b}{reason} 关闭了其中 {k} 个可用开放日："
+        "缩短或取消它即可增加时段。",
+        "The closure of {centre} from {a} to {b}{reason} shuts {k} usable day(s): shorten or "
+        "lift it to gain slots.",
+    ),
+    "explain.reason": ("（{reason}）", " ({reason})"),
+    "explain.lift_together": (
+        "以下停用安排和不开放日相互重叠，共关闭了 {k} 个可用开放日，"
+        "须一并调整才能增加时段：{causes}。",
+        "These closures and closed weekdays overlap and together shut {k} usable day(s); only "
+        "changing them together gains slots: {causes}.",
+    ),
+    "explain.open_weekdays": (
+        "{centre} 不在 {weekdays} 开放（open_days），{period} 因此少了 {k} 个可用开放日（{each}）："
+        "在 open_days 中加上其中的日子即可增加时段。",
+        "{centre} does not open on {weekdays} (open_days), which shuts {k} usable day(s) in "
+        "{period} ({each}): add some of them to open_days to gain slots.",
+    ),
+    "explain.weekday_days": ("{day} {k} 天", "{day}: {k}"),
+    "explain.make_flexible": (
+        "{names} 的日期固定（flexible: false）：改为 flexible: true 后可移到本期其他开放日。",
+        "{names} keep a fixed day (flexible: false): with flexible: true they can move to "
+        "another open day of their period.",
+    ),
+    "explain.use_own_room": (
+        "{hosts} 有够大且设备齐全的自有场地："
+        "允许 {names} 使用承办单位自有场地（room.own_room: true）。",
+        "{hosts} have rooms of their own that are big enough and equipped: let {names} use "
+        "the host's own room (room.own_room: true).",
+    ),
+    "explain.other_room": (
+        "{rooms} 也够大且具备所需设备，但开放时间容不下 {times} 的活动："
+        "调整活动时间或开放时间即可使用。",
+        "{rooms} are big enough and equipped too, but their hours leave out the activities "
+        "at {times}: change the time or the hours to use them.",
+    ),
+    "explain.move_time": (
+        "有 {n} 项活动同在 {a}-{b}，同一场地每天只能安排其中一项；"
+        "把 {names} 改到 {t} 开始（start），就能与其他活动同日使用场地。",
+        "{n} activities run at {a}-{b}, so a room takes only one of them a day; start {names} "
+        "at {t} instead (start) and they can share a day with the others.",
+    ),
+    "explain.room_add": (
+        "现有场地的开放日、设备和时段都已用足：请增加能容纳 {need} 人{eq}的场地，或减少这些活动。",
+        "No open day, room or hour is left to use: add a room for {need} people{eq}, or hold "
+        "fewer of these activities.",
+    ),
+    "explain.with_equipment": ("并具备{eq}", " with {eq}"),
+    "explain.room_hours": ("{room}（{a}-{b}）", "{room} ({a}-{b})"),
+    "explain.list_sep": ("、", ", "),
+    "explain.event_sep": ("；", "; "),
     "explain.pair_too_tight": (
         "结对 {name}：需要 {n} 次互访且间隔不少于 {gap} 天，但 {a} 至 {b} "
         "双方都有空的工作日只有 {k} 天。请减少 min_gap_days 或每周期互访次数。",
