@@ -19,11 +19,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.list_sep": ("、", ", "),
     "export.paren": ("{text}（{inner}）", "{text} ({inner})"),
     "export.provisional": (
-        "注意：本计划使用临时日历（按规则推算节假日，未含国务院公布的调休安排），日期可能变动。",
-        "NOTE: this plan uses a PROVISIONAL calendar (rule-based holidays without the "
-        "State Council's adjusted working days); dates may change.",
+        "注意：本计划使用临时日历（节假日和调休按国务院历年惯例推算，尚未公布），日期可能变动。",
+        "NOTE: this plan uses a PROVISIONAL calendar (holidays and adjusted working days "
+        "estimated from the State Council's usual arrangement, not yet published); dates may "
+        "change.",
     ),
-    "export.provisional_cell": ("临时日历（未含调休）", "PROVISIONAL calendar (no 调休)"),
+    "export.provisional_cell": ("临时日历（调休为推算）", "PROVISIONAL calendar (调休 estimated)"),
     "export.calendar": ("日历", "Calendar"),
     "export.activity": ("活动", "Activity"),
     "export.activity_type": ("活动类型", "Type"),
@@ -188,7 +189,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.history": ("历史记录", "history records"),
     "summary.source.chinesecalendar": ("官方安排（chinesecalendar）", "official (chinesecalendar)"),
     "summary.source.scenario": ("场景文件提供", "supplied by the scenario"),
-    "summary.source.provisional": ("临时（按规则推算，无调休）", "PROVISIONAL (rules, no 调休)"),
+    "summary.source.provisional": (
+        "临时（按惯例推算，含推算的调休）",
+        "PROVISIONAL (estimated, 调休 included)",
+    ),
     # solver/explain.py: why no plan exists
     "explain.no_day_for_visit": (
         "{name}：{a} 至 {b} 之间没有结对各方都有空的工作日（停办日期、星期限制）。",
@@ -417,12 +421,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.calendar_year_missing": (
         "chinesecalendar 尚未收录 {year} 年的法定节假日安排（目前收录 {first} 至 {last} "
         "年）。请在 calendar.years.{year} 中填写当年的节假日和调休上班日，或设置 "
-        "calendar.provisional: true，按规则推算的临时日历（不含调休）排期，"
+        "calendar.provisional: true，按国务院历年惯例推算节假日和调休的临时日历排期，"
         "所有输出都会标注为临时",
         "the official holiday arrangement for {year} is not known to chinesecalendar (it "
         "covers {first} to {last}). Either supply it under calendar.years.{year} (holidays "
         "and 调休 workdays), or set calendar.provisional: true to plan on a provisional "
-        "calendar (rule-based holidays, no 调休) that every output marks as provisional",
+        "calendar (holidays and 调休 estimated from the State Council's usual arrangement) "
+        "that every output marks as provisional",
     ),
     "error.calendar_day_both": (
         "{day} 同时被列为节假日和上班日",
