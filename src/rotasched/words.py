@@ -133,6 +133,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.members": ("成员单位", "Members"),
     "export.none": ("无", "none"),
     "export.no_schedule": ("本次没有可发布的日程。", "There is no schedule to publish."),
+    # site index and `rotasched plan`: planned dates a provisional year's arrangement may move
+    "export.recheck": (
+        "正式安排公布后需复核的日期",
+        "Dates to re-check once the official arrangement is published",
+    ),
+    "export.recheck_note": (
+        "以下活动安排在推算的节假日或调休日附近，国务院公布 {years} 年放假安排后可能需要调整。",
+        "These are planned near a holiday or 调休 day that is only estimated; they may have to "
+        "move once the State Council publishes the arrangement for {years}.",
+    ),
+    "export.recheck_none": (
+        "没有活动安排在 {years} 年正式安排可能变动的日期上。",
+        "No planned date lies where the official arrangement for {years} could move it.",
+    ),
+    "export.kind": ("类别", "Kind"),
+    "export.recheck_what": ("活动或结对", "Activity or pair"),
+    "export.kind_occurrence": ("联合活动", "joint activity"),
+    "export.kind_visit": ("结对互访", "twinning visit"),
     "export.counts": (
         "活动 {occ} 次，执行书记 {terms} 期，结对互访 {visits} 次",
         "{occ} activities, {terms} executive terms, {visits} twinning visits",
@@ -464,6 +482,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.provisional": (
         "!! 按临时日历排期（未含官方调休）",
         "!! planned on a PROVISIONAL calendar",
+    ),
+    "cli.recheck": (
+        "!! 以下 {n} 个日期临近推算的节假日或调休日，{years} 年正式安排公布后请复核：",
+        "!! {n} date(s) lie near an estimated holiday or 调休 day; re-check them once the "
+        "arrangement for {years} is published:",
     ),
     "cli.checked": (
         "已校验：全部硬性规则均满足。输出目录：{outdir}",
