@@ -46,9 +46,11 @@ MARGIN days of an estimated block, and every estimated working weekend day.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from types import MappingProxyType
 
 # The festival names WorkCalendar.holidays uses: chinesecalendar's, so that an estimated year
 # reads like an official one.
@@ -67,7 +69,7 @@ _SINCE_2008 = ("清明节", "端午节", "中秋节")
 # One-day festivals that never join another block (中秋 may join 国庆).
 _ONE_DAY = {"清明节": QINGMING, "端午节": DRAGON_BOAT}
 
-MAX_RUN = 6  # working days in a row an arrangement allows (2024 revision)
+MAX_RUN = 6  # working days in a row an arrangement allows (none of 2024–2026 has more)
 REACH = 14  # how far from a block its working weekend days may lie
 MARGIN = 7  # days either side of an estimated block that an official arrangement could move
 
@@ -100,8 +102,8 @@ class Estimate:
     uncertain: frozenset[date]  # days (also of a neighbouring year) an official notice could move
 
 
-@cache
-def statutory_days(year: int) -> dict[str, tuple[date, ...]]:
+@cache  # building the package's holidays takes ~20 ms a year; the mapping is read-only
+def statutory_days(year: int) -> Mapping[str, tuple[date, ...]]:
     """The statutory days of `year`, by the holidays package's name (元旦, 农历除夕, 春节, ...)."""
     import holidays as holidays_pkg
 
@@ -118,7 +120,7 @@ def statutory_days(year: int) -> dict[str, tuple[date, ...]]:
     missing = sorted(set(_NAMES) - {"农历除夕", *_SINCE_2008} - found.keys())
     if missing:
         raise RuntimeError(f"the holidays package gives no {', '.join(missing)} for {year}")
-    return {name: tuple(days) for name, days in found.items()}
+    return MappingProxyType({name: tuple(days) for name, days in found.items()})
 
 
 def _short(name: str, day: date) -> Block:
@@ -233,7 +235,6 @@ def _working_weekends(blocks: list[Block]) -> set[date]:
     return adjusted
 
 
-@cache
 def estimate(year: int) -> Estimate:
     """The usual arrangement of `year`, estimated from its statutory days alone."""
     # The next New Year's Day may already take days of December (2018-12-29..31 for 2019).
