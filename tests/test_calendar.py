@@ -99,15 +99,34 @@ def test_provisional_2027_validates_and_is_marked(
     cal = calendar_of("2026-12-01", "2027-12-31", {"provisional": True})
     assert cal.provisional
     assert cal.sources == {2026: "chinesecalendar", 2027: "provisional"}
-    # Rule-based holidays only, and no 调休 at all.
     assert not cal.is_workday(date(2027, 1, 1))  # 元旦, a Friday
     assert not cal.is_workday(date(2027, 10, 1))  # 国庆, a Friday
-    assert not cal.is_workday(date(2027, 2, 8))  # 春节, a Monday
+    assert not cal.is_workday(date(2027, 2, 8))  # 春节 (初三), a Monday
+    # The whole Spring Festival and National Day weeks, not only the statutory days.
+    assert not cal.is_workday(date(2027, 2, 10)) and not cal.is_workday(date(2027, 10, 7))
+    assert cal.holidays[date(2027, 2, 12)] == "Spring Festival"  # 初七, a Friday
+    # Estimated 调休: the weekend days worked for them.
+    assert date(2027, 2, 14).isoweekday() == 7 and cal.is_workday(date(2027, 2, 14))
+    assert {date(2027, 2, 14), date(2027, 10, 9)} <= cal.adjusted
     assert cal.is_workday(date(2027, 3, 1))  # an ordinary Monday
-    assert not [d for d in cal.adjusted if d.year == 2027]
-    assert all(d.isoweekday() <= 5 for d in cal.workdays if d.year == 2027)
     # The known year keeps its official arrangement.
     assert cal.is_workday(date(2026, 12, 31))
+
+
+def test_provisional_year_marks_the_days_that_could_move(
+    calendar_of: Callable[..., WorkCalendar],
+) -> None:
+    cal = calendar_of("2026-12-01", "2027-12-31", {"provisional": True})
+    assert date(2027, 2, 1) in cal.uncertain  # the week before 除夕
+    assert date(2027, 2, 19) in cal.uncertain  # the week after 初七
+    assert cal.adjusted & {d for d in cal.days() if d.year == 2027} <= cal.uncertain
+    assert date(2027, 3, 15) not in cal.uncertain  # an ordinary Monday, far from any holiday
+    assert date(2027, 2, 25) not in cal.uncertain
+    # 2027's New Year arrangement could still move the last days of 2026 (2019's did so for
+    # 29–31 December 2018), which chinesecalendar's 2026 cannot know; earlier ones cannot move.
+    assert date(2026, 12, 28) in cal.uncertain
+    assert date(2026, 12, 20) not in cal.uncertain
+    assert all(cal.start <= d <= cal.end for d in cal.uncertain)
 
 
 def test_provisional_flag_changes_nothing_for_known_years(
@@ -116,6 +135,7 @@ def test_provisional_flag_changes_nothing_for_known_years(
     cal = calendar_of("2026-01-01", "2026-12-31", {"provisional": True})
     assert not cal.provisional
     assert cal.sources == {2026: "chinesecalendar"}
+    assert cal.uncertain == frozenset()
 
 
 SUPPLIED_2027 = {
@@ -154,6 +174,7 @@ def test_supplied_year_beats_provisional(calendar_of: Callable[..., WorkCalendar
     assert cal.sources == {2027: "scenario"}
     assert not cal.provisional
     assert cal.is_workday(date(2027, 2, 20))
+    assert cal.uncertain == frozenset()  # the committee's own list is not a guess
 
 
 def test_a_supplied_year_overrides_chinesecalendar(

@@ -81,11 +81,11 @@ def test_provisional_calendar_is_flagged_in_the_summary(
     zh = invoke("validate", path)
     assert zh.exit_code == 0, zh.output
     assert "!! 临时日历（未含官方调休）" in zh.stdout
-    assert "2027 临时（按规则推算，无调休）" in zh.stdout
+    assert "2027 临时（按惯例推算，含推算的调休）" in zh.stdout
     en = invoke("validate", "--lang", "en", path)
     assert en.exit_code == 0, en.output
     assert "!! PROVISIONAL calendar" in en.stdout
-    assert "2027 PROVISIONAL (rules, no 调休)" in en.stdout
+    assert "2027 PROVISIONAL (estimated, 调休 included)" in en.stdout
     data = json.loads(invoke("validate", "--json", path).stdout)
     assert data["provisional"] is True
     assert data["calendar_sources"] == {"2027": "provisional"}

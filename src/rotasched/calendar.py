@@ -2,8 +2,10 @@
 
 Years the `chinesecalendar` package knows (it carries the State Council's arrangements,
 including 调休 working weekends) are taken from it. A later year must be supplied by the
-scenario, or explicitly accepted as *provisional*: rule-based holidays from the `holidays`
-package, which knows no 调休, and every output then says so.
+scenario, or explicitly accepted as *provisional*: the State Council's usual arrangement,
+estimated by rule from the statutory days (provisional.py), and every output then says so.
+A provisional year also marks the days its official arrangement could still move
+(`WorkCalendar.uncertain`), so that the plan's dates on them can be checked again.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Literal
 
 import chinese_calendar
 
+from .provisional import estimate
 from .scenario import Issue, Scenario, ScenarioError
 
 Source = Literal["chinesecalendar", "scenario", "provisional"]
@@ -39,6 +42,9 @@ class WorkCalendar:
     adjusted: frozenset[date]  # 调休: weekend days that are working days
     closed: frozenset[date]  # local closures from the scenario
     sources: dict[int, Source]
+    # Days of the horizon that the official arrangement of a provisional year could still move:
+    # near an estimated holiday block or 调休 day. Empty unless a year is provisional.
+    uncertain: frozenset[date] = frozenset()
 
     @property
     def provisional(self) -> bool:
@@ -67,13 +73,6 @@ def _official_year(year: int) -> tuple[dict[date, str], set[date]]:
     return holidays, adjusted
 
 
-def _provisional_year(year: int) -> tuple[dict[date, str], set[date]]:
-    import holidays as holidays_pkg
-
-    cn = holidays_pkg.country_holidays("CN", years=year)
-    return {d: str(name) for d, name in cn.items() if d.year == year}, set()
-
-
 def build_calendar(scenario: Scenario) -> WorkCalendar:
     """The working days of the scenario's horizon, or ScenarioError naming a missing year."""
     file = scenario.source
@@ -82,6 +81,7 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
     holidays: dict[date, str] = {}
     adjusted: set[date] = set()
     sources: dict[int, Source] = {}
+    uncertain: set[date] = set()
     problems: list[Issue] = []
     for year in range(meta.start.year, meta.end.year + 1):
         if year in spec.years:
@@ -97,9 +97,12 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
             adjusted.update(a)
             sources[year] = "chinesecalendar"
         elif spec.provisional:
-            h, a = _provisional_year(year)
-            holidays.update(h)
-            adjusted.update(a)
+            guess = estimate(year)
+            holidays.update(guess.holidays)
+            adjusted.update(guess.adjusted)
+            # It may reach into a neighbouring year: a New Year's Day arrangement can move the
+            # last days of December, which the previous year's data does not know yet.
+            uncertain.update(guess.uncertain)
             sources[year] = "provisional"
         else:
             problems.append(
@@ -132,4 +135,5 @@ def build_calendar(scenario: Scenario) -> WorkCalendar:
         adjusted=frozenset(d for d in adjusted if meta.start <= d <= meta.end),
         closed=frozenset(d for d in closed if meta.start <= d <= meta.end),
         sources=sources,
+        uncertain=frozenset(d for d in uncertain if meta.start <= d <= meta.end),
     )

@@ -130,6 +130,7 @@ def plan(
     """
     from .check import check_dir
     from .export import export_plan
+    from .export.recheck import terminal_lines
     from .rules import SOFT, describe
     from .solver import SolveOptions, solve
 
@@ -165,6 +166,8 @@ def plan(
         click.echo(f"  {describe(name, lang)} [{name}]: {value} × {weight}")
     if result.provisional_calendar:
         click.echo(say(lang, "cli.provisional"))
+    for line in terminal_lines(result, problem.calendar, lang):
+        click.echo(line)
     for v in violations:
         click.echo(v.render(), err=True)
     if violations:

@@ -19,11 +19,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.list_sep": ("、", ", "),
     "export.paren": ("{text}（{inner}）", "{text} ({inner})"),
     "export.provisional": (
-        "注意：本计划使用临时日历（按规则推算节假日，未含国务院公布的调休安排），日期可能变动。",
-        "NOTE: this plan uses a PROVISIONAL calendar (rule-based holidays without the "
-        "State Council's adjusted working days); dates may change.",
+        "注意：本计划使用临时日历（节假日和调休按国务院历年惯例推算，尚未公布），日期可能变动。",
+        "NOTE: this plan uses a PROVISIONAL calendar (holidays and adjusted working days "
+        "estimated from the State Council's usual arrangement, not yet published); dates may "
+        "change.",
     ),
-    "export.provisional_cell": ("临时日历（未含调休）", "PROVISIONAL calendar (no 调休)"),
+    "export.provisional_cell": ("临时日历（调休为推算）", "PROVISIONAL calendar (调休 estimated)"),
     "export.calendar": ("日历", "Calendar"),
     "export.activity": ("活动", "Activity"),
     "export.activity_type": ("活动类型", "Type"),
@@ -132,6 +133,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.members": ("成员单位", "Members"),
     "export.none": ("无", "none"),
     "export.no_schedule": ("本次没有可发布的日程。", "There is no schedule to publish."),
+    # site index and `rotasched plan`: planned dates a provisional year's arrangement may move
+    "export.recheck": (
+        "正式安排公布后需复核的日期",
+        "Dates to re-check once the official arrangement is published",
+    ),
+    "export.recheck_note": (
+        "以下活动安排在推算的节假日或调休日附近，国务院公布 {years} 年放假安排后可能需要调整。",
+        "These are planned near a holiday or 调休 day that is only estimated; they may have to "
+        "move once the State Council publishes the arrangement for {years}.",
+    ),
+    "export.recheck_none": (
+        "没有活动安排在 {years} 年正式安排可能变动的日期上。",
+        "No planned date lies where the official arrangement for {years} could move it.",
+    ),
+    "export.kind": ("类别", "Kind"),
+    "export.recheck_what": ("活动或结对", "Activity or pair"),
+    "export.kind_occurrence": ("联合活动", "joint activity"),
+    "export.kind_visit": ("结对互访", "twinning visit"),
     "export.counts": (
         "活动 {occ} 次，执行书记 {terms} 期，结对互访 {visits} 次",
         "{occ} activities, {terms} executive terms, {visits} twinning visits",
@@ -188,7 +207,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.history": ("历史记录", "history records"),
     "summary.source.chinesecalendar": ("官方安排（chinesecalendar）", "official (chinesecalendar)"),
     "summary.source.scenario": ("场景文件提供", "supplied by the scenario"),
-    "summary.source.provisional": ("临时（按规则推算，无调休）", "PROVISIONAL (rules, no 调休)"),
+    "summary.source.provisional": (
+        "临时（按惯例推算，含推算的调休）",
+        "PROVISIONAL (estimated, 调休 included)",
+    ),
     # solver/explain.py: why no plan exists
     "explain.no_day_for_visit": (
         "{name}：{a} 至 {b} 之间没有结对各方都有空的工作日（停办日期、星期限制）。",
@@ -490,12 +512,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.calendar_year_missing": (
         "chinesecalendar 尚未收录 {year} 年的法定节假日安排（目前收录 {first} 至 {last} "
         "年）。请在 calendar.years.{year} 中填写当年的节假日和调休上班日，或设置 "
-        "calendar.provisional: true，按规则推算的临时日历（不含调休）排期，"
+        "calendar.provisional: true，按国务院历年惯例推算节假日和调休的临时日历排期，"
         "所有输出都会标注为临时",
         "the official holiday arrangement for {year} is not known to chinesecalendar (it "
         "covers {first} to {last}). Either supply it under calendar.years.{year} (holidays "
         "and 调休 workdays), or set calendar.provisional: true to plan on a provisional "
-        "calendar (rule-based holidays, no 调休) that every output marks as provisional",
+        "calendar (holidays and 调休 estimated from the State Council's usual arrangement) "
+        "that every output marks as provisional",
     ),
     "error.calendar_day_both": (
         "{day} 同时被列为节假日和上班日",
@@ -532,6 +555,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.provisional": (
         "!! 按临时日历排期（未含官方调休）",
         "!! planned on a PROVISIONAL calendar",
+    ),
+    "cli.recheck": (
+        "!! 以下 {n} 个日期临近推算的节假日或调休日，{years} 年正式安排公布后请复核：",
+        "!! {n} date(s) lie near an estimated holiday or 调休 day; re-check them once the "
+        "arrangement for {years} is published:",
     ),
     "cli.checked": (
         "已校验：全部硬性规则均满足。输出目录：{outdir}",

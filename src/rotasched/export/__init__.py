@@ -15,20 +15,23 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..calendar import WorkCalendar
 from ..plan import Plan
 from ..problem import Problem
 from .files import staged, write_text
 from .ics import write_ics
 from .raw import write_raw
+from .recheck import as_json, rechecks
 from .site import write_site
 from .tables import write_tables
 
 LANGUAGES = ("zh", "en")
 
 
-def summary(plan: Plan) -> dict[str, Any]:
-    """What a committee reads first: status, objective, bound, gap and every soft term."""
-    return {
+def summary(plan: Plan, calendar: WorkCalendar | None = None) -> dict[str, Any]:
+    """What a committee reads first: status, objective, bound, gap and every soft term; on a
+    provisional calendar also the planned dates to re-check ("recheck", see recheck.py)."""
+    out: dict[str, Any] = {
         "scenario": plan.scenario,
         "status": plan.status,
         "seed": plan.seed,
@@ -42,6 +45,9 @@ def summary(plan: Plan) -> dict[str, Any]:
         "visits": len(plan.visits),
         "explanation": list(plan.explanation),
     }
+    if calendar is not None and calendar.provisional:
+        out["recheck"] = as_json(rechecks(plan, calendar))
+    return out
 
 
 def export_plan(plan: Plan, problem: Problem, outdir: Path, lang: str | None = None) -> Path:
@@ -56,9 +62,10 @@ def export_plan(plan: Plan, problem: Problem, outdir: Path, lang: str | None = N
         raise ValueError(f"language {lang!r}: expected one of {', '.join(LANGUAGES)}")
     with staged(Path(outdir)) as tmp:
         plan.write_json(tmp / "plan.json")
+        facts = summary(plan, problem.calendar)
         write_text(
             tmp / "summary.json",
-            json.dumps(summary(plan), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+            json.dumps(facts, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
         )
         if plan.has_schedule:
             write_raw(plan, tmp / "raw")

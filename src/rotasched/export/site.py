@@ -29,6 +29,7 @@ from ..rules import SOFT
 from . import _i18n
 from ._view import View, one_line, slug
 from .charts import FONT, escape_html, fairness, gantt, heatmap, visit_timeline
+from .recheck import provisional_years, recheck_rows
 
 TEMPLATES = Environment(
     loader=PackageLoader("rotasched.export", "templates"),
@@ -186,6 +187,14 @@ class _Site:
         ]
         return Table(self.BOOKING_HEAD, rows, numeric=frozenset({5}))
 
+    def recheck_table(self) -> Table | None:
+        """On a provisional calendar, what is planned where the official arrangement may move."""
+        v, cal = self.v, self.v.problem.calendar
+        if not cal.provisional:
+            return None
+        rows: list[list[Cell]] = [[*row] for row in recheck_rows(v.plan, cal, v.lang)]
+        return Table(("date", "weekday", "kind", "recheck_what", "id"), rows)
+
     def _hosting_orgs(self, series_ids: list[str]) -> list[str]:
         pool: dict[str, None] = {}
         for s in series_ids:
@@ -240,6 +249,8 @@ class _Site:
                 "visits": len(plan.visits),
             },
             explanation=plan.explanation,
+            recheck=self.recheck_table(),
+            recheck_years=v.join([str(y) for y in provisional_years(v.problem.calendar)]),
             soft_terms=Table(
                 ("soft_key", "name_zh", "name_en", "weight", "value"), soft, frozenset({3, 4})
             ),
