@@ -25,10 +25,9 @@ def tiny() -> Problem:
 def test_cp_sat_parameters_reach_the_search(tiny: Problem) -> None:
     full = solve(tiny, SolveOptions(work_limit=5))
     first = solve(tiny, SolveOptions(work_limit=5, params={"stop_after_first_solution": True}))
-    assert full.plan.status == "optimal" and len(full.stats.timeline) > 1
-    # Workers run in batches: a batch may report a second solution before the search stops.
-    assert first.plan.status == "feasible"
-    assert len(first.stats.timeline) < len(full.stats.timeline)
+    # The search stops at its first batch of solutions (two workers: one or two), unproven.
+    assert full.plan.status == "optimal" and first.plan.status == "feasible"
+    assert len(first.stats.timeline) <= 2
     assert first.plan.objective is not None and full.plan.objective is not None
     assert first.plan.objective > full.plan.objective
     assert check(tiny, first.plan) == []
