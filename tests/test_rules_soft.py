@@ -178,3 +178,17 @@ def test_visit_spread(tmp_path: Path) -> None:
     with_, without = _compare(tmp_path, data, "visit_spread", {**OFF, "visit_spread": 1}, OFF)
     assert with_ < without
     assert with_ <= 4  # each visit within two days of its ideal day (weekends, holidays)
+
+
+def test_turn_balance_counts_a_secretary_once(tmp_path: Path) -> None:
+    """Three quarters of duty among four members, two of them (c, d) led by one secretary:
+    three people take one term each; the secretary of c and d is 执行书记 once, not twice."""
+    data = base()
+    data["meta"]["end"] = "2026-12-31"
+    data["organisations"][3]["secretary"] = {"id": "s-c", "name": "张伟"}
+    data["groups"][0]["duty"] = {"term": "quarter", "series": ["t"]}
+    data["series"] = [series("t")]
+    plan, problem, t = plan_checked(tmp_path, data)
+    people = [term.executive_secretary for term in plan.terms]
+    assert sorted(people) == ["s-a", "s-b", "s-c"]
+    assert score(t, problem, "turn_balance") == plan.terms_value["turn_balance"] == 0

@@ -165,9 +165,9 @@ _SOFT = (
         "rotation",
         "人人轮到一次后才轮第二次",
         "everyone once before anyone twice",
-        "偏离轮转的轮次（每个成员的轮次在 ⌊轮次/成员数⌋ 与 ⌈轮次/成员数⌉ 之外的部分）",
-        "turns outside the round robin "
-        "(each member's turns beyond ⌊turns/members⌋..⌈turns/members⌉)",
+        "偏离轮转的轮次（每位书记所领单位的轮次在 ⌊轮次/人数⌋ 与 ⌈轮次/人数⌉ 之外的部分）",
+        "turns outside the round robin (each secretary's members' turns beyond "
+        "⌊turns/people⌋..⌈turns/people⌉)",
         # What a committee cares about first: one turn of imbalance outweighs 1,000 minutes.
         1000,
     ),

@@ -82,7 +82,7 @@ def fairness(t: Tables, p: Problem) -> int:
 def turn_balance(t: Tables, p: Problem) -> int:
     host_of, out = _hosts(t), 0
     for rot in p.rotations.values():
-        if len(rot.members) < 2:
+        if len(rot.holders) < 2:
             continue
         turns = dict.fromkeys(rot.members, 0)
         for sid in rot.series:
@@ -95,7 +95,9 @@ def turn_balance(t: Tables, p: Problem) -> int:
                 if org in turns and org in d.pool:
                     turns[org] += 1
         low, high = rot.round_robin
-        out += sum(max(0, n - high) + max(0, low - n) for n in turns.values())
+        for orgs in rot.holders.values():
+            n = sum(turns[o] for o in orgs)
+            out += max(0, n - high) + max(0, low - n)
     return out
 
 

@@ -127,11 +127,16 @@ def rotations(
                     could |= {o for o in duties_[g.id].pool if orgs[o].available & days}
         turns = sum(len(series[sid].occurrences) for sid in own)
         turns += len(duties_[g.id].terms) if duty else 0
+        able = tuple(o.id for o in s.organisations if o.id in could)
+        holders: dict[str, list[str]] = defaultdict(list)
+        for o in able:
+            holders[orgs[o].person].append(o)
         out[g.id] = Rotation(
             group=g.id,
-            members=tuple(o.id for o in s.organisations if o.id in could),
+            members=able,
             duty=duty,
             series=own,
             turns=turns,
+            holders={k: tuple(v) for k, v in holders.items()},
         )
     return out

@@ -155,12 +155,15 @@ class Rotation:
     duty: str  # the group id if it has a duty rotation, else ""
     series: tuple[str, ...]
     turns: int  # how many turns the horizon holds: duty terms plus hostings
+    # Who takes turns: a secretary and the member organisations they lead, counted as one, so
+    # that a person leading two members does not come round twice as often.
+    holders: dict[str, tuple[str, ...]]
 
     @property
     def round_robin(self) -> tuple[int, int]:
-        """The fewest and most turns a member takes when everyone goes once before anyone
-        goes twice: ⌊turns / members⌋ and ⌈turns / members⌉."""
-        n = max(len(self.members), 1)
+        """The fewest and most turns a holder takes when everyone goes once before anyone
+        goes twice: ⌊turns / holders⌋ and ⌈turns / holders⌉."""
+        n = max(len(self.holders), 1)
         return self.turns // n, -(-self.turns // n)
 
 

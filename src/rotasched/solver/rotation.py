@@ -189,14 +189,14 @@ def turn_balance(m: Model) -> None:
     """Per group: each member's turns as close to the round robin's as the turns allow."""
     p = m.problem
     for rot in p.rotations.values():
-        if len(rot.members) < 2:  # nobody to take turns with
+        if len(rot.holders) < 2:  # nobody to take turns with
             continue
         low, high = rot.round_robin
-        for org in rot.members:
-            turns = _rotation_turns(m, rot, org)
+        for holder, orgs in rot.holders.items():
+            turns = cp_model.LinearExpr.sum([_rotation_turns(m, rot, o) for o in orgs])
             most = rot.turns
-            over = m.cp.new_int_var(0, most, f"turns_over[{rot.group},{org}]")
-            under = m.cp.new_int_var(0, low, f"turns_under[{rot.group},{org}]")
+            over = m.cp.new_int_var(0, most, f"turns_over[{rot.group},{holder}]")
+            under = m.cp.new_int_var(0, low, f"turns_under[{rot.group},{holder}]")
             m.cp.add_max_equality(over, [0, turns - high])
             m.cp.add_max_equality(under, [0, low - turns])
             m.add_term("turn_balance", 1, over)
