@@ -19,8 +19,8 @@ from datetime import date, timedelta
 from ..calendar import WorkCalendar, build_calendar
 from ..scenario import Scenario
 from ..scenario.model import Organisation, Secretary, Series, Twinning
-from .duty import by_recency, duties, duty_of, last_hosted, rotations
-from .model import Link, Occurrence, Org, Person, Problem, Room, SeriesInfo, TermSpan, Visit
+from .duty import by_recency, duties, duty_of, last_hosted, rotations, term_spans
+from .model import Link, Occurrence, Org, Person, Problem, Room, SeriesInfo, Visit
 from .periods import cadence_periods, fall_back, periods, preferred_day, term_label
 
 DayIndex = Callable[[date], int]
@@ -239,19 +239,8 @@ def _series_info(
             count[r.host] += 1
     # Least recently hosting *anything* first: the order runs on across series and periods.
     recency = by_recency(pool, last)
-    terms: dict[str, list[Occurrence]] = defaultdict(list)
-    for occ in occs:
-        terms[occ.term].append(occ)
-    spans = tuple(
-        TermSpan(
-            label,
-            min(o.first_day for o in group),
-            max(o.last_day for o in group),
-            tuple(o.id for o in group),
-        )
-        for label, group in terms.items()
-        if not duty  # a duty series' terms belong to its group's duty rotation
-    )
+    # A duty series' terms belong to its group's duty rotation.
+    spans = () if duty else term_spans(occs)
     longest = max((len(t.occurrences) for t in spans), default=1)
     return SeriesInfo(
         id=series.id,

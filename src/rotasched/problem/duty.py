@@ -32,6 +32,22 @@ def by_recency(pool: tuple[str, ...], last: dict[str, date]) -> tuple[str, ...]:
     return tuple(sorted(pool, key=lambda o: (o in last, last.get(o, date.min), order[o])))
 
 
+def term_spans(occs: list[Occurrence]) -> tuple[TermSpan, ...]:
+    """The terms the occurrences fall in, in order of first appearance, each with its span."""
+    groups: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occs:
+        groups[occ.term].append(occ)
+    return tuple(
+        TermSpan(
+            label,
+            min(o.first_day for o in group),
+            max(o.last_day for o in group),
+            tuple(o.id for o in sorted(group, key=lambda o: (o.first_day, o.id))),
+        )
+        for label, group in groups.items()
+    )
+
+
 def duty_of(s: Scenario) -> dict[str, tuple[str, str]]:
     """series id -> (group id, the duty's term kind) for every series in a duty rotation."""
     return {
@@ -66,19 +82,8 @@ def duties(
         for holder in held.values():
             if holder in count:
                 count[holder] += 1
-        spans: dict[str, list[Occurrence]] = defaultdict(list)
-        for occ in occurrences.values():
-            if occ.series in g.duty.series:
-                spans[occ.term].append(occ)
-        terms = tuple(
-            TermSpan(
-                label,
-                min(o.first_day for o in group),
-                max(o.last_day for o in group),
-                tuple(o.id for o in sorted(group, key=lambda o: (o.first_day, o.id))),
-            )
-            for label, group in sorted(spans.items())
-        )
+        listed_occs = [o for o in occurrences.values() if o.series in g.duty.series]
+        terms = tuple(sorted(term_spans(listed_occs), key=lambda t: t.label))
         out[g.id] = Duty(
             group=g.id,
             name=g.name,

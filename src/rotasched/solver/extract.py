@@ -8,7 +8,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from ..plan import Occurrence, Plan, Term, Visit
-from ..problem import Person, Problem
+from ..problem import Person, Problem, TermSpan
 from .base import Model
 
 
@@ -58,39 +58,33 @@ def extract(
                 participants=occ.participants,
             )
         )
-    terms = []
-    for series in p.series.values():
-        for term in series.terms if series.executive else ():
-            org = _chosen(solver, m.executive[(series.id, term.label)])
-            # No executive only when executive_hosts is switched off: the checker says so.
-            person = p.person_of(org) if org else Person("", "", "", ())
-            terms.append(
-                Term(
-                    series=series.id,
-                    term=term.label,
-                    start=p.day(term.first_day),
-                    end=p.day(term.last_day),
-                    executive_org=org,
-                    executive_secretary=person.key,
-                    executive_name=person.name,
-                )
-            )
-    for duty in p.duties.values():
-        for term in duty.terms:
-            org = _chosen(solver, m.duty[(duty.group, term.label)])
-            person = p.person_of(org) if org else Person("", "", "", ())
-            terms.append(
-                Term(
-                    series=duty.group,
-                    term=term.label,
-                    start=p.day(term.first_day),
-                    end=p.day(term.last_day),
-                    executive_org=org,
-                    executive_secretary=person.key,
-                    executive_name=person.name,
-                    group=duty.group,
-                )
-            )
+
+    def term(rotation: str, span: TermSpan, lits: dict[str, Any], group: str = "") -> Term:
+        org = _chosen(solver, lits)
+        # No executive only when its rule is switched off: the checker says so.
+        person = p.person_of(org) if org else Person("", "", "", ())
+        return Term(
+            series=rotation,
+            term=span.label,
+            start=p.day(span.first_day),
+            end=p.day(span.last_day),
+            executive_org=org,
+            executive_secretary=person.key,
+            executive_name=person.name,
+            group=group,
+        )
+
+    terms = [
+        term(s.id, t, m.executive[(s.id, t.label)])
+        for s in p.series.values()
+        if s.executive
+        for t in s.terms
+    ]
+    terms += [
+        term(d.group, t, m.duty[(d.group, t.label)], d.group)
+        for d in p.duties.values()
+        for t in d.terms
+    ]
     visits = []
     for visit in p.visits.values():
         if not solver.boolean_value(m.placed[visit.id]):
