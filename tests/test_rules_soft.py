@@ -192,3 +192,21 @@ def test_turn_balance_counts_a_secretary_once(tmp_path: Path) -> None:
     people = [term.executive_secretary for term in plan.terms]
     assert sorted(people) == ["s-a", "s-b", "s-c"]
     assert score(t, problem, "turn_balance") == plan.terms_value["turn_balance"] == 0
+
+
+def test_visit_window(tmp_path: Path) -> None:
+    """The pair's evenly spread day falls in a week the scenario discourages (busy farming)."""
+    data = base()
+    data["organisations"].append(village())
+    data["twinning"] = [pair("p", "a", "v")]
+    data["visiting"] = {
+        "discourage": [{"start": "2026-04-13", "end": "2026-04-17", "reason": "农忙"}]
+    }
+    with_, without = _compare(
+        tmp_path,
+        data,
+        "visit_window",
+        {**OFF, "visit_window": 100, "visit_spread": 1},
+        {**OFF, "visit_spread": 1},
+    )
+    assert with_ == 0 < without

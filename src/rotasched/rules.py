@@ -217,6 +217,15 @@ _SOFT = (
         1,
     ),
     SoftTerm(
+        "visit_window",
+        "twinning",
+        "互访落在不宜安排的时段",
+        "visits in windows the scenario discourages",
+        "次互访",
+        "visits",
+        5,
+    ),
+    SoftTerm(
         "visit_spread",
         "twinning",
         "互访分布不均（天）",

@@ -162,6 +162,11 @@ def centre_balance(t: Tables, p: Problem) -> int:
     return max(bookings.values(), default=0)
 
 
+@measure("visit_window")
+def visit_window(t: Tables, p: Problem) -> int:
+    return sum(p.index(day_of(day)) in p.discouraged for day in t["visits"]["date"])
+
+
 @measure("visit_spread")
 def visit_spread(t: Tables, p: Problem) -> int:
     visits = t["visits"]

@@ -78,6 +78,9 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
         duties=duties_,
         rotations=rotations(scenario, series_info, duties_, occurrences, orgs),
         visit_cap=_visit_cap(scenario, visits, workdays),
+        discouraged=frozenset(
+            idx(d) for span in scenario.visiting.discourage for d in span.days()
+        ),
         places={c.id: c.location for c in scenario.centres}
         | {o.id: o.location for o in scenario.organisations},
         travel_table={(t.from_, t.to): t.minutes for t in scenario.travel},

@@ -229,6 +229,7 @@ class Problem:
     duties: dict[str, Duty]  # by group id
     rotations: dict[str, Rotation]  # by group id
     visit_cap: int  # most visits of the programme on one day
+    discouraged: frozenset[int]  # days a visit may take at a cost
     places: dict[str, Location]  # centres and organisations
     travel_table: dict[tuple[str, str], int]  # minutes the scenario gives
     weights: dict[str, int]

@@ -351,6 +351,7 @@ class Visiting(Frozen):
     # No working day holds more than `peak` times the programme's mean visits per working day.
     peak: float = Field(default=2.0, ge=1.0, le=100.0)
     avoid: SpanList = Field(default_factory=list)  # e.g. the week before Spring Festival
+    discourage: SpanList = Field(default_factory=list)  # allowed at a cost (visit_window)
     adjusted_weekends: bool = False  # may visits fall on 调休 weekends (working Saturdays)?
 
 

@@ -82,11 +82,13 @@ class Model:
             presence = self.placed[event_id]
         return self.cp.new_optional_fixed_size_interval_var(begin, size, presence, name)
 
-    def day_in(self, event_id: str, days: set[int] | frozenset[int], lit: BoolVar) -> None:
+    def day_in(
+        self, event_id: str, days: set[int] | frozenset[int], lit: cp_model.LiteralT
+    ) -> None:
         """lit => the event's day is one of `days` (lit is forced false if none is a candidate)."""
         allowed = sorted(self.domain[event_id] & set(days))
         if not allowed:
-            self.cp.add(lit == 0)
+            self.cp.add_bool_and([~lit])
         elif len(allowed) < len(self.domain[event_id]):
             self.cp.add_linear_expression_in_domain(
                 self.day[event_id], cp_model.Domain.from_values(allowed)

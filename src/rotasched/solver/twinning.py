@@ -1,7 +1,7 @@
 """When each twinning visit happens and who hosts it.
 
 Hard: visit_count, visit_date, visit_host, visit_alternation, visit_gap, visit_day_cap.
-Soft: visit_spread (and the guests' travel, in venues.travel).
+Soft: visit_window, visit_spread (and the guests' travel, in venues.travel).
 """
 
 from __future__ import annotations
@@ -91,6 +91,20 @@ def visit_day_cap(m: Model) -> None:
         for v in p.visits
     ]
     m.cp.add_cumulative(days, [1] * len(days), p.visit_cap)
+
+
+@posts("visit_window")
+def visit_window(m: Model) -> None:
+    """Visits on days the scenario discourages: a literal that is exactly "on such a day"."""
+    p = m.problem
+    for visit in p.visits.values():
+        inside = m.domain[visit.id] & p.discouraged
+        if not inside:
+            continue
+        on = m.cp.new_bool_var(f"window[{visit.id}]")
+        m.day_in(visit.id, inside, on)
+        m.day_in(visit.id, m.domain[visit.id] - inside, ~on)
+        m.add_term("visit_window", 1, on)
 
 
 @posts("visit_spread")
