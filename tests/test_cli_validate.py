@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from rotasched import build_calendar, load_scenario
@@ -194,6 +197,30 @@ def test_year_without_calendar_exits_2_with_both_ways_out(
     proc = run_cli("validate", "--lang", "en", path)
     assert proc.returncode == 2
     assert "the official holiday arrangement for 2027 is not known" in proc.stderr
+
+
+@pytest.mark.parametrize("provisional", [False, True])
+def test_horizon_to_9999_is_one_line_and_plan_refuses_it_too(
+    tmp_path: Path, provisional: bool
+) -> None:
+    """The tiny scenario to 9999-12-31: it printed 7,974 lines (one per year), or validated
+    when provisional and then `plan` died on "year 10000 is out of range"."""
+    raw = yaml.safe_load(TINY.read_text(encoding="utf-8"))
+    raw["meta"]["end"] = date(9999, 12, 31)
+    raw["calendar"] = {"provisional": provisional}
+    path = tmp_path / "tiny.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    shutil.copy(TINY.parent / "orgs.csv", tmp_path / "orgs.csv")
+    expected = [
+        "场景有 1 处错误：",
+        f"  {path}: meta.end: 计划期 2026-04-01 至 9999-12-31 超过 5 年："
+        "一次最多排 5 年，即最晚到 2031-03-31",
+    ]
+    for command in (["validate", path], ["plan", path, "-o", tmp_path / "out"]):
+        proc = run_cli(*command)
+        assert proc.returncode == 2
+        assert proc.stderr.splitlines() == expected
+    assert not (tmp_path / "out").exists()
 
 
 def test_one_bad_file_among_good_ones(

@@ -271,6 +271,14 @@ def test_unmutated_tiny_scenario_loads(workdir: Path) -> None:
             "organisations: [{id: a, name: b, secretary: {name: c}, weekdays: []}]\n"
             "series: [{id: s, name: s, cadence: monthly, start: 540, duration: 60,"
             " participants: {orgs: [a]}}]\n",
+            "year_out_of_range",
+        ),
+        (
+            "meta: {name: 园区, start: 2026-01-01, end: 2030-12-31}\n"  # five years: the longest
+            "calendar: {provisional: true}\n"
+            "organisations: [{id: a, name: b, secretary: {name: c}, weekdays: []}]\n"
+            "series: [{id: s, name: s, cadence: monthly, start: 540, duration: 60,"
+            " participants: {orgs: [a]}}]\n",
             "pool_empty",
         ),
         ("centres: [{id: c, name: c, rooms: [{id: r, capacity: 1}], hours: '8:00-24:00'}]\n",
