@@ -251,6 +251,13 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "error.table_kind": ("表格必须是 .csv 或 .xlsx 文件", "a table must be a .csv or .xlsx file"),
     "error.table_empty_header": ("表头中有空的列名", "the header row has an empty column name"),
+    "error.table_encoding": (
+        "表格的文字编码无法识别：CSV 只能是 UTF-8（可带 BOM）或 GB18030 编码；UTF-16 等其他编码的"
+        "文件请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”",
+        "the table's text encoding cannot be read: a CSV must be UTF-8 (with or without BOM) or "
+        "GB18030; save a UTF-16 or other file again from Excel or WPS as “CSV UTF-8 (comma "
+        "delimited)”",
+    ),
     "error.missing": ("缺少必填项", "is required but missing"),
     "error.extra_forbidden": ("未知字段（请检查拼写）", "unknown field (check the spelling)"),
     "error.int_parsing": ("必须是整数，实际为 {input!r}", "must be a whole number, got {input!r}"),
