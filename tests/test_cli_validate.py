@@ -94,6 +94,32 @@ def test_provisional_calendar_is_flagged_in_the_summary(
     assert data["calendar_sources"] == {"2027": "provisional"}
 
 
+def test_two_organisations_of_one_name_are_a_warning_in_the_scenarios_language(
+    tmp_path: Path, minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    """validate and plan both say it on stderr, and still do their work (exit 0)."""
+    minimal["organisations"][1]["name"] = "武汉星辰科技有限公司"
+    path = write_scenario(minimal)
+    warning = (
+        f"{path}: organisations[1].name: "
+        "单位“hy”与“xc”同名：“武汉星辰科技有限公司”（是否同一单位录入了两次？）"
+    )
+    proc = run_cli("validate", path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [f"警告：{warning}"]
+    assert "场景：光谷园区 2026 年第二季度" in proc.stdout
+    proc = run_cli("validate", "--lang", "en", path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"warning: {path}: organisations[1].name: organisation “hy” has the same name as "
+        "“xc”: “武汉星辰科技有限公司” (the same organisation entered twice?)"
+    ]
+    proc = run_cli("plan", path, "-o", tmp_path / "方案", "--work", "5", "--no-progress")
+    assert proc.returncode == 0, proc.stderr
+    assert f"警告：{warning}" in proc.stderr.splitlines()
+    assert "已校验" in proc.stdout
+
+
 # --- bad scenarios --------------------------------------------------------------------------
 
 

@@ -880,6 +880,38 @@ def test_defaults_are_parsed_values_not_raw_text(
     assert s.organisations[0].weekdays == [1, 2, 3, 4, 5, 6, 7]
 
 
+# --- warnings: what looks wrong but may be meant -------------------------------------------
+
+
+def test_two_organisations_of_one_name_load_with_a_warning_naming_both(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    minimal["organisations"][1]["name"] = "武汉星辰科技有限公司"  # the name of xc
+    minimal["organisations"][2]["name"] = "武汉星辰科技有限公司"
+    path = write_scenario(minimal)
+    s = load_scenario(path)
+    assert [(w.code, w.path, w.params["id"]) for w in s.warnings] == [
+        ("same_org_name", "organisations[1].name", "hy"),
+        ("same_org_name", "organisations[2].name", "taoyuan"),
+    ]
+    assert s.warnings[0].render("zh") == (
+        f"{path}: organisations[1].name: "
+        "单位“hy”与“xc”同名：“武汉星辰科技有限公司”（是否同一单位录入了两次？）"
+    )
+    assert s.warnings[0].render("en") == (
+        f"{path}: organisations[1].name: organisation “hy” has the same name as “xc”: "
+        "“武汉星辰科技有限公司” (the same organisation entered twice?)"
+    )
+    assert s.warnings[1].message("en").startswith("organisation “taoyuan” has the same name")
+
+
+def test_organisations_of_different_names_give_no_warning(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    minimal["organisations"][1]["name"] = "武汉星辰科技有限公司（二厂）"  # alike, not the same
+    assert load_scenario(write_scenario(minimal)).warnings == ()
+
+
 # --- several problems at once ---------------------------------------------------------------
 
 
@@ -1107,6 +1139,7 @@ def test_largest_counts_allowed_load(
     minimal["weights"] = {"travel": 1_000_000}
     s = load_scenario(write_scenario(minimal))
     assert (s.twinning[0].visits, s.series[0].cadence.weeks) == (23, 52)
+    assert s.warnings == ()
 
 
 def test_a_weekday_listed_many_times_is_kept_once(

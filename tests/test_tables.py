@@ -209,6 +209,20 @@ def test_cross_record_errors_in_a_table_point_at_the_row(
     )
 
 
+def test_a_warning_from_a_table_points_at_its_row(
+    tmp_path: Path, minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[2][1] = "武汉星辰科技有限公司"  # 桃源村 renamed as xc, on spreadsheet row 4
+    (tmp_path / "orgs.csv").write_bytes(csv_text(rows).encode("utf-8-sig"))
+    minimal["organisations"] = "orgs.csv"
+    (warning,) = load_scenario(write_scenario(minimal)).warnings
+    assert warning.render("zh") == (
+        f"{tmp_path / 'orgs.csv'}: row 4 column name: "
+        "单位“taoyuan”与“xc”同名：“武汉星辰科技有限公司”（是否同一单位录入了两次？）"
+    )
+
+
 def test_unknown_column_is_an_unknown_field_of_the_row(
     tmp_path: Path,
     minimal: dict[str, Any],

@@ -3,8 +3,9 @@
 `WORDS` maps a plain dotted key to its (zh, en) text. The first part of a key says where it is
 used: `export.` calendars, tables and site; `series_type.`, `org_kind.`, `form.`, `status.`,
 `weekday.` the names of fixed choices; `summary.` `rotasched validate`; `explain.` and `solver.`
-why there is no plan; `error.` what is wrong with a scenario (by Issue.code); `cli.` the command
-line. Placeholders are Python format fields, the same in both languages.
+why there is no plan; `error.` what is wrong with a scenario, or looks wrong (a warning), by
+Issue.code; `cli.` the command line. Placeholders are Python format fields, the same in both
+languages.
 
 This module imports nothing from the project, so every stage, `scenario/` included, may use it.
 It is longer than the ~400 lines we aim for because it is one data table: splitting it would
@@ -499,6 +500,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "两次互访的最小间隔不能超过最长的计划期（{limit} 天），实际为 {input!r}",
         "must be at most {limit} days, the longest horizon; got {input!r}",
     ),
+    # warnings: kept on Scenario.warnings and printed, the scenario still loads
+    "error.same_org_name": (
+        "单位“{id}”与“{other}”同名：“{name}”（是否同一单位录入了两次？）",
+        "organisation “{id}” has the same name as “{other}”: “{name}” (the same organisation "
+        "entered twice?)",
+    ),
+    # scenario/errors.py: the words put into the messages above for Issue.params what, per and
+    # sides
     "error.what.organisation": ("单位", "organisation"),
     "error.what.group": ("组织/园区", "group"),
     "error.what.series": ("活动", "series"),
@@ -542,6 +551,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "OK: {n} hard rules checked, no violation",
     ),
     "cli.interrupted": ("已中断：未写出任何文件", "interrupted: nothing was written"),
+    "cli.warning": ("警告：{text}", "warning: {text}"),
 }
 
 

@@ -1,5 +1,5 @@
 """Rules that span several records: unique ids, references, sizes that cannot fit, bounds
-that depend on the horizon.
+that depend on the horizon; and warnings, for what looks wrong but may be meant.
 
 Each rule is a generator of (location, code, params); the loader turns locations into
 "file: path" or "table row N column C" and codes into zh/en text.
@@ -36,6 +36,11 @@ def cross_check(s: Scenario) -> list[Found]:
         twinning_counts,
     )
     return [found for rule in rules for found in rule(s)]
+
+
+def warnings(s: Scenario) -> list[Found]:
+    """What a valid scenario may mean but more likely got wrong: said, never refused."""
+    return list(same_org_names(s))
 
 
 def _unique(items: Iterable[Any], where: Loc) -> Iterator[Found]:
@@ -346,3 +351,15 @@ def twinning_counts(s: Scenario) -> Iterator[Found]:
                 {"visits": pair.visits, "per": pair.per, "limit": limit},
             )
 
+
+def same_org_names(s: Scenario) -> Iterator[Found]:
+    """Two organisations of one name: often one entered twice under two ids."""
+    first: dict[str, str] = {}
+    for i, org in enumerate(s.organisations):
+        if org.name in first and first[org.name] != org.id:
+            yield (
+                ("organisations", i, "name"),
+                "same_org_name",
+                {"id": org.id, "other": first[org.name], "name": org.name},
+            )
+        first.setdefault(org.name, org.id)

@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..rules import default_weights
+from .errors import Issue
 from .fields import (
     Clock,
     Frozen,
@@ -498,10 +499,16 @@ class Scenario(Frozen):
     weights: Weights = Field(default_factory=Weights)
     # The file it was read from, for error messages of later stages.
     _source: str = PrivateAttr("scenario")
+    # What looks wrong but may be meant (two organisations of one name): said, never refused.
+    _warnings: tuple[Issue, ...] = PrivateAttr(())
 
     @property
     def source(self) -> str:
         return self._source
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return self._warnings
 
     def org(self, org_id: str) -> Organisation:
         return next(o for o in self.organisations if o.id == org_id)
