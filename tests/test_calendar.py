@@ -12,6 +12,12 @@ import chinese_calendar
 import pytest
 
 from rotasched import ScenarioError, WorkCalendar, build_calendar, load_scenario
+from rotasched.scenario.limits import (
+    FIRST_OFFICIAL_YEAR,
+    FIRST_YEAR,
+    LAST_PROVISIONAL_YEAR,
+    LAST_YEAR,
+)
 
 
 @pytest.fixture
@@ -230,22 +236,41 @@ def test_calendar_keeps_only_days_of_the_horizon(calendar_of: Callable[..., Work
     assert (cal.start, cal.end) == (date(2026, 5, 1), date(2026, 5, 31))
 
 
-def test_horizon_ending_on_the_last_representable_day(
+def test_horizon_ending_on_the_last_plannable_day(
     calendar_of: Callable[..., WorkCalendar],
 ) -> None:
-    """Walking the horizon must not step past date.max (OverflowError)."""
-    cal = calendar_of("9999-12-01", "9999-12-31", {"years": {9999: {"holidays": ["9999-12-31"]}}})
-    assert not cal.is_workday(date.max)
-    assert cal.is_workday(date(9999, 12, 30))
+    """The last day validation lets a horizon end on (2261-12-31, a supplied year) works."""
+    cal = calendar_of("2261-12-01", "2261-12-31", {"years": {2261: {"holidays": ["2261-12-31"]}}})
+    assert not cal.is_workday(date(2261, 12, 31))
+    assert cal.is_workday(date(2261, 12, 30))
 
 
 def test_year_before_chinesecalendar_is_not_silently_empty(
     minimal: dict[str, Any], write_scenario: Callable[..., Path]
 ) -> None:
-    """2003 is older than the package's data: it needs the same supply-or-provisional choice."""
+    """2003 is older than the package's data: that year must be supplied."""
     minimal["meta"].update(start="2003-04-01", end="2003-06-30")
+    minimal["calendar"] = {"provisional": True}  # rule-based holidays are not enough
     minimal.pop("history", None)
     with pytest.raises(ScenarioError) as info:
         build_calendar(load_scenario(write_scenario(minimal)))
-    assert [p.code for p in info.value.problems] == ["calendar_year_missing"]
+    assert [p.code for p in info.value.problems] == ["horizon_before_calendar"]
     assert info.value.problems[0].params["year"] == 2003
+    minimal["calendar"] = {"years": {2003: {"holidays": ["2003-05-01..2003-05-07"]}}}
+    cal = build_calendar(load_scenario(write_scenario(minimal)))
+    assert cal.sources == {2003: "scenario"}
+    assert not cal.is_workday(date(2003, 5, 6)) and cal.is_workday(date(2003, 5, 8))
+
+
+def test_the_year_bounds_are_what_the_calendars_know() -> None:
+    """scenario/limits.py states them as numbers; they must agree with the packages."""
+    import holidays
+    import pandas as pd
+
+    assert min(chinese_calendar.holidays).year == FIRST_OFFICIAL_YEAR
+    last = holidays.country_holidays("CN", years=LAST_PROVISIONAL_YEAR)
+    assert "Spring Festival" in " ".join(str(name) for name in last.values())
+    assert len(holidays.country_holidays("CN", years=LAST_PROVISIONAL_YEAR + 1)) == 0
+    assert pd.Timestamp.min < pd.Timestamp(FIRST_YEAR, 1, 1)
+    assert pd.Timestamp(LAST_YEAR, 12, 31, 23, 59) < pd.Timestamp.max
+    assert pd.Timestamp.min.year == FIRST_YEAR - 1 and pd.Timestamp.max.year == LAST_YEAR + 1

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from rotasched import build_calendar, load_scenario
@@ -89,6 +92,32 @@ def test_provisional_calendar_is_flagged_in_the_summary(
     data = json.loads(invoke("validate", "--json", path).stdout)
     assert data["provisional"] is True
     assert data["calendar_sources"] == {"2027": "provisional"}
+
+
+def test_two_organisations_of_one_name_are_a_warning_in_the_scenarios_language(
+    tmp_path: Path, minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    """validate and plan both say it on stderr, and still do their work (exit 0)."""
+    minimal["organisations"][1]["name"] = "武汉星辰科技有限公司"
+    path = write_scenario(minimal)
+    warning = (
+        f"{path}: organisations[1].name: "
+        "单位“hy”与“xc”同名：“武汉星辰科技有限公司”（是否同一单位录入了两次？）"
+    )
+    proc = run_cli("validate", path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [f"警告：{warning}"]
+    assert "场景：光谷园区 2026 年第二季度" in proc.stdout
+    proc = run_cli("validate", "--lang", "en", path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"warning: {path}: organisations[1].name: organisation “hy” has the same name as "
+        "“xc”: “武汉星辰科技有限公司” (the same organisation entered twice?)"
+    ]
+    proc = run_cli("plan", path, "-o", tmp_path / "方案", "--work", "5", "--no-progress")
+    assert proc.returncode == 0, proc.stderr
+    assert f"警告：{warning}" in proc.stderr.splitlines()
+    assert "已校验" in proc.stdout
 
 
 # --- bad scenarios --------------------------------------------------------------------------
@@ -194,6 +223,30 @@ def test_year_without_calendar_exits_2_with_both_ways_out(
     proc = run_cli("validate", "--lang", "en", path)
     assert proc.returncode == 2
     assert "the official holiday arrangement for 2027 is not known" in proc.stderr
+
+
+@pytest.mark.parametrize("provisional", [False, True])
+def test_horizon_to_9999_is_one_line_and_plan_refuses_it_too(
+    tmp_path: Path, provisional: bool
+) -> None:
+    """The tiny scenario to 9999-12-31: it printed 7,974 lines (one per year), or validated
+    when provisional and then `plan` died on "year 10000 is out of range"."""
+    raw = yaml.safe_load(TINY.read_text(encoding="utf-8"))
+    raw["meta"]["end"] = date(9999, 12, 31)
+    raw["calendar"] = {"provisional": provisional}
+    path = tmp_path / "tiny.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    shutil.copy(TINY.parent / "orgs.csv", tmp_path / "orgs.csv")
+    expected = [
+        "场景有 1 处错误：",
+        f"  {path}: meta.end: 计划期 2026-04-01 至 9999-12-31 超过 5 年："
+        "一次最多排 5 年，即最晚到 2031-03-31",
+    ]
+    for command in (["validate", path], ["plan", path, "-o", tmp_path / "out"]):
+        proc = run_cli(*command)
+        assert proc.returncode == 2
+        assert proc.stderr.splitlines() == expected
+    assert not (tmp_path / "out").exists()
 
 
 def test_one_bad_file_among_good_ones(

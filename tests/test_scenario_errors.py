@@ -476,10 +476,294 @@ CROSS: list[tuple[str, Mutation, str, str, str, str]] = [
     ),
 ]
 
+# Values well-typed but beyond what the calendar allows (rotasched.scenario.limits says why).
+BOUNDS: list[tuple[str, Mutation, str, str, str, str]] = [
+    (
+        "horizon to the end of the calendar",
+        lambda d: d["meta"].update(end="9999-12-31"),
+        "horizon_too_long",
+        "meta.end",
+        "the horizon 2026-04-01..9999-12-31 is longer than 5 years, the most planned at once: "
+        "it may end on 2031-03-31 at the latest",
+        "计划期 2026-04-01 至 9999-12-31 超过 5 年：一次最多排 5 年，即最晚到 2031-03-31",
+    ),
+    (
+        "horizon one day longer than five years",
+        lambda d: d["meta"].update(start="2026-01-01", end="2031-01-01"),
+        "horizon_too_long",
+        "meta.end",
+        "the horizon 2026-01-01..2031-01-01 is longer than 5 years, the most planned at once: "
+        "it may end on 2030-12-31 at the latest",
+        "计划期 2026-01-01 至 2031-01-01 超过 5 年：一次最多排 5 年，即最晚到 2030-12-31",
+    ),
+    (
+        "horizon before pandas' dates",
+        lambda d: d["meta"].update(start="1677-12-01", end="1678-01-31"),
+        "year_out_of_range",
+        "meta.start",
+        "1677-12-01 is outside the years that can be planned (1678 to 2261)",
+        "1677-12-01 超出可排期的年份范围（1678 至 2261 年）",
+    ),
+    (
+        "horizon before chinesecalendar, not supplied",
+        lambda d: d["meta"].update(start="2003-10-01", end="2004-03-31"),
+        "horizon_before_calendar",
+        "meta.start",
+        "the horizon starts on 2003-10-01, before 2004, the first year chinesecalendar covers; "
+        "supply that year's holidays and 调休 workdays under calendar.years.2003",
+        "计划期从 2003-10-01 开始，早于 chinesecalendar 收录的第一年（2004 年）；"
+        "请在 calendar.years.2003 中填写当年的节假日和调休上班日",
+    ),
+    (
+        "horizon after the provisional calendar, not supplied",
+        lambda d: (
+            d["meta"].update(start="2100-10-01", end="2101-03-31"),
+            d.update(calendar={"provisional": True}),
+        ),
+        "horizon_after_calendar",
+        "meta.end",
+        "the horizon ends on 2101-03-31, after 2100, the last year the provisional calendar "
+        "computes holidays for; supply that year's holidays and 调休 workdays under "
+        "calendar.years.2101",
+        "计划期到 2101-03-31 结束，晚于 2100 年：临时日历只能推算到 2100 年的节假日；"
+        "请在 calendar.years.2101 中填写当年的节假日和调休上班日",
+    ),
+    (
+        "supplied year past pandas' dates",
+        lambda d: d.update(calendar={"years": {2262: {"holidays": ["2262-01-01"]}}}),
+        "year_out_of_range",
+        "calendar.years",
+        "2262 is outside the years that can be planned (1678 to 2261)",
+        "2262 超出可排期的年份范围（1678 至 2261 年）",
+    ),
+    (
+        "blackout for ever",
+        _set("organisations", 1, blackout=["2026-05-01", "2026-07-01..2099-12-31"]),
+        "span_too_long",
+        "organisations[1].blackout[1]",
+        "the span 2026-07-01..2099-12-31 is longer than 5 years, the longest horizon",
+        "时间段 2026-07-01 至 2099-12-31 超过 5 年（计划期的最长期限）",
+    ),
+    (
+        "centre closure from the first to the last day",
+        lambda d: d["centres"][0].update(closures=[{"start": "0001-01-01", "end": "9999-12-31"}]),
+        "span_too_long",
+        "centres[0].closures[0]",
+        "the span 0001-01-01..9999-12-31 is longer than 5 years, the longest horizon",
+        "时间段 0001-01-01 至 9999-12-31 超过 5 年（计划期的最长期限）",
+    ),
+    (
+        "duration over a day",
+        _set("series", 0, duration="25h"),
+        "duration_too_long",
+        "series[0].duration",
+        "must last at most a day (1440 minutes), got '25h'",
+        "时长不能超过一天（1440 分钟），实际为 '25h'",
+    ),
+    (
+        "duration of a billion minutes",
+        _set("twinning", 0, duration=10**9),
+        "duration_too_long",
+        "twinning[0].duration",
+        "must last at most a day (1440 minutes), got 1000000000",
+        "时长不能超过一天（1440 分钟），实际为 1000000000",
+    ),
+    (
+        "series ending after midnight",
+        _set("series", 0, start="23:00"),
+        "ends_next_day",
+        "series[0].duration",
+        "starting at 23:00 and lasting 120 minutes, it would end on the next day; "
+        "an activity must end before midnight",
+        "从 23:00 开始、持续 120 分钟，会到次日才结束；活动必须在当天 24:00 前结束",
+    ),
+    (
+        "visit with its default duration ending at midnight",
+        _set("twinning", 0, start="21:00"),
+        "ends_next_day",
+        "twinning[0].duration",
+        "starting at 21:00 and lasting 180 minutes, it would end on the next day; "
+        "an activity must end before midnight",
+        "从 21:00 开始、持续 180 分钟，会到次日才结束；活动必须在当天 24:00 前结束",
+    ),
+    (
+        "every 53 weeks",
+        _set("series", 0, cadence="every-53-weeks"),
+        "bad_weeks",
+        "series[0].cadence",
+        "N in every-N-weeks must be 1 to 52, got 53",
+        "every-N-weeks 中的 N 必须是 1 到 52，实际为 53",
+    ),
+    (
+        "every 0 weeks, as a mapping",
+        _set("series", 0, cadence={"kind": "weeks", "weeks": 0}),
+        "bad_weeks",
+        "series[0].cadence.weeks",
+        "N in every-N-weeks must be 1 to 52, got 0",
+        "every-N-weeks 中的 N 必须是 1 到 52，实际为 0",
+    ),
+    (
+        "weeks cadence as a mapping without its number",
+        _set("series", 0, cadence={"kind": "weeks"}),
+        "bad_weeks",
+        "series[0].cadence.weeks",
+        "N in every-N-weeks must be 1 to 52, got 0",
+        "every-N-weeks 中的 N 必须是 1 到 52，实际为 0",
+    ),
+    (
+        "day 0 of the month, as a mapping",
+        _set("series", 0, day={"kind": "fixed", "n": 0}),
+        "bad_day_of_month",
+        "series[0].day.n",
+        "the day of the month must be 1 to 31, got 0",
+        "每月第几日必须是 1 到 31，实际为 0",
+    ),
+    (
+        "weekday 9, as a mapping",
+        _set("series", 0, day={"kind": "nth", "n": 1, "weekday": 9}),
+        "bad_weekday",
+        "series[0].day.weekday",
+        "must be a weekday (1-7, mon-sun or 周一-周日), got 9",
+        "必须是星期几（1-7、mon-sun 或 周一-周日），实际为 9",
+    ),
+    (
+        "third-from-last friday, as a mapping",
+        _set("series", 0, day={"kind": "nth", "n": -3, "weekday": "周五"}),
+        "bad_ordinal",
+        "series[0].day.n",
+        "must be 1 to 4 (first to fourth) or -1 (last), got -3",
+        "第几个必须是 1 到 4（第一至第四）或 -1（最后一个），实际为 -3",
+    ),
+    (
+        "n-th working day without n, as a mapping",
+        _set("series", 0, day={"kind": "nth_workday"}),
+        "bad_ordinal",
+        "series[0].day.n",
+        "must be 1 to 4 (first to fourth) or -1 (last), got 0",
+        "第几个必须是 1 到 4（第一至第四）或 -1（最后一个），实际为 0",
+    ),
+    (
+        "a billion members",
+        _set("organisations", 0, members=10**9),
+        "less_than_equal",
+        "organisations[0].members",
+        "must be at most 100000, got 1000000000",
+        "不能大于 100000，实际为 1000000000",
+    ),
+    (
+        "room of a million seats",
+        _set_room(capacity=10**6),
+        "less_than_equal",
+        "centres[0].rooms[0].capacity",
+        "must be at most 100000, got 1000000",
+        "不能大于 100000，实际为 1000000",
+    ),
+    (
+        "own room of a million seats",
+        _set("organisations", 2, room={"capacity": 10**6}),
+        "less_than_equal",
+        "organisations[2].room.capacity",
+        "must be at most 100000, got 1000000",
+        "不能大于 100000，实际为 1000000",
+    ),
+    (
+        "room need of a million seats",
+        _set("series", 0, room={"capacity": 10**6}),
+        "less_than_equal",
+        "series[0].room.capacity",
+        "must be at most 100000, got 1000000",
+        "不能大于 100000，实际为 1000000",
+    ),
+    (
+        "attendance of a million",
+        _set("series", 0, attendance=10**6),
+        "less_than_equal",
+        "series[0].attendance",
+        "must be at most 100000, got 1000000",
+        "不能大于 100000，实际为 1000000",
+    ),
+    (
+        "a million delegates per organisation",
+        _set("series", 0, delegates_per_org=10**6),
+        "less_than_equal",
+        "series[0].delegates_per_org",
+        "must be at most 100000, got 1000000",
+        "不能大于 100000，实际为 1000000",
+    ),
+    (
+        "a delegation of a million",
+        _set("twinning", 0, delegation=10**6),
+        "less_than_equal",
+        "twinning[0].delegation",
+        "must be at most 100000, got 1000000",
+        "不能大于 100000，实际为 1000000",
+    ),
+    (
+        "travel longer than a day",
+        lambda d: d.update(travel=[{"from": "xc", "to": "station", "minutes": 1441}]),
+        "less_than_equal",
+        "travel[0].minutes",
+        "must be at most 1440, got 1441",
+        "不能大于 1440，实际为 1441",
+    ),
+    (
+        "a weight of a billion",
+        lambda d: d.update(weights={"travel": 10**9}),
+        "less_than_equal",
+        "weights.travel",
+        "must be at most 1000000, got 1000000000",
+        "不能大于 1000000，实际为 1000000000",
+    ),
+    (
+        "a billion visits per quarter",
+        _set("twinning", 0, visits=10**9),
+        "visits_over_weekdays",
+        "twinning[0].visits",
+        "at most 65 visits per quarter: no quarter of the horizon has more than 65 weekdays "
+        "(Monday to Friday); got 1000000000",
+        "每季度的互访次数不能超过 65：计划期内每季度至多有 65 个工作日（周一至周五）；"
+        "实际为 1000000000",
+    ),
+    (
+        "more visits per month than April-June 2026 has weekdays",
+        _set("twinning", 0, visits=23, per="month", min_gap_days=0),
+        "visits_over_weekdays",
+        "twinning[0].visits",
+        "at most 22 visits per month: no month of the horizon has more than 22 weekdays "
+        "(Monday to Friday); got 23",
+        "每月的互访次数不能超过 22：计划期内每月至多有 22 个工作日（周一至周五）；实际为 23",
+    ),
+    (
+        "a gap of a million days",
+        _set("twinning", 0, min_gap_days=10**6),
+        "gap_too_long",
+        "twinning[0].min_gap_days",
+        "must be at most 1827 days, the longest horizon; got 1000000",
+        "两次互访的最小间隔不能超过最长的计划期（1827 天），实际为 1000000",
+    ),
+    (
+        "explicit date outside the horizon",
+        _set("series", 0, cadence=["2026-04-10", "2026-09-10"]),
+        "date_outside_horizon",
+        "series[0].cadence[1]",
+        "2026-09-10 is outside the horizon 2026-04-01..2026-06-30",
+        "2026-09-10 不在计划期 2026-04-01 至 2026-06-30 内",
+    ),
+    (
+        "explicit date twice",
+        _set("series", 0, cadence=["2026-04-10", "2026-05-12", "2026-04-10"]),
+        "duplicate_date",
+        "series[0].cadence[2]",
+        "2026-04-10 is listed twice (first at series[0].cadence[0])",
+        "日期 2026-04-10 重复（首次出现于 series[0].cadence[0]）",
+    ),
+]
+
+
 
 @pytest.mark.parametrize(
     ("mutate", "code", "where", "en", "zh"),
-    [pytest.param(*case[1:], id=case[0]) for case in STRUCTURE + CROSS],
+    [pytest.param(*case[1:], id=case[0]) for case in STRUCTURE + CROSS + BOUNDS],
 )
 def test_each_error_names_file_path_and_says_it_in_zh_and_en(
     minimal: dict[str, Any],
@@ -594,6 +878,38 @@ def test_defaults_are_parsed_values_not_raw_text(
     assert s.centres[0].hours == Hours(open=time(8, 30), close=time(17, 30))
     assert s.centres[0].open_days == [1, 2, 3, 4, 5]
     assert s.organisations[0].weekdays == [1, 2, 3, 4, 5, 6, 7]
+
+
+# --- warnings: what looks wrong but may be meant -------------------------------------------
+
+
+def test_two_organisations_of_one_name_load_with_a_warning_naming_both(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    minimal["organisations"][1]["name"] = "武汉星辰科技有限公司"  # the name of xc
+    minimal["organisations"][2]["name"] = "武汉星辰科技有限公司"
+    path = write_scenario(minimal)
+    s = load_scenario(path)
+    assert [(w.code, w.path, w.params["id"]) for w in s.warnings] == [
+        ("same_org_name", "organisations[1].name", "hy"),
+        ("same_org_name", "organisations[2].name", "taoyuan"),
+    ]
+    assert s.warnings[0].render("zh") == (
+        f"{path}: organisations[1].name: "
+        "单位“hy”与“xc”同名：“武汉星辰科技有限公司”（是否同一单位录入了两次？）"
+    )
+    assert s.warnings[0].render("en") == (
+        f"{path}: organisations[1].name: organisation “hy” has the same name as “xc”: "
+        "“武汉星辰科技有限公司” (the same organisation entered twice?)"
+    )
+    assert s.warnings[1].message("en").startswith("organisation “taoyuan” has the same name")
+
+
+def test_organisations_of_different_names_give_no_warning(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    minimal["organisations"][1]["name"] = "武汉星辰科技有限公司（二厂）"  # alike, not the same
+    assert load_scenario(write_scenario(minimal)).warnings == ()
 
 
 # --- several problems at once ---------------------------------------------------------------
@@ -772,14 +1088,64 @@ def test_unknown_code_falls_back_to_pydantic_text() -> None:
 # --- robustness at the edges ----------------------------------------------------------------
 
 
-def test_horizon_ending_on_the_last_representable_day(
+def test_horizon_in_the_year_9999_is_refused_before_anything_walks_it(
     minimal: dict[str, Any],
     write_scenario: Callable[..., Path],
     problems_of: Callable[..., list[Issue]],
 ) -> None:
-    """No OverflowError when the availability check walks to 9999-12-31."""
+    """Such a horizon used to be walked day by day up to date.max; its years are out of range."""
     minimal["meta"].update(start="9999-12-01", end="9999-12-31")
-    for org in minimal["organisations"]:
-        org["weekdays"] = []
     problems = problems_of(write_scenario(minimal))
-    assert [(p.code, p.path) for p in problems] == [("pool_empty", "series[0].participants")]
+    assert [(p.code, p.path) for p in problems] == [
+        ("year_out_of_range", "meta.start"),
+        ("year_out_of_range", "meta.end"),
+    ]
+
+
+@pytest.mark.parametrize("provisional", [False, True])
+def test_horizon_far_too_long_is_said_once(
+    minimal: dict[str, Any],
+    write_scenario: Callable[..., Path],
+    provisional: bool,
+) -> None:
+    """To 9999-12-31 it used to give one line per year the calendar lacked (7,974 of them), or,
+    provisional, to validate and then fail to plan on "year 10000 is out of range"."""
+    minimal["meta"]["end"] = "9999-12-31"
+    minimal["calendar"] = {"provisional": provisional}
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(write_scenario(minimal))
+    assert info.value.codes() == ["horizon_too_long"]
+    assert len(info.value.render("zh").splitlines()) == 2  # the head and the one problem
+
+
+def test_largest_counts_allowed_load(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    """Each bound is inclusive: the limit itself is a valid value."""
+    minimal["meta"].update(start="2026-01-01", end="2030-12-31")  # five years exactly
+    minimal["calendar"] = {"provisional": True}
+    minimal["organisations"][0].update(members=100_000, blackout=["2026-01-01..2030-12-31"])
+    minimal["centres"][0]["rooms"][0]["capacity"] = 100_000
+    minimal["series"][0].update(
+        cadence="every-52-weeks",
+        day={"kind": "fixed", "n": 31},
+        start="00:00",
+        duration=1439,
+        attendance=100_000,
+        room=None,  # no room is open from midnight
+    )
+    minimal["twinning"][0].update(visits=23, per="month", min_gap_days=1827, delegation=100_000)
+    minimal["travel"] = [{"from": "xc", "to": "station", "minutes": 1440}]
+    minimal["weights"] = {"travel": 1_000_000}
+    s = load_scenario(write_scenario(minimal))
+    assert (s.twinning[0].visits, s.series[0].cadence.weeks) == (23, 52)
+    assert s.warnings == ()
+
+
+def test_a_weekday_listed_many_times_is_kept_once(
+    minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    """Each day of the horizon is looked up in the list: 10,000 entries would be walked daily."""
+    minimal["organisations"][0]["weekdays"] = ["周五", *(["mon"] * 10_000), 5, "星期一"]
+    s = load_scenario(write_scenario(minimal))
+    assert s.organisations[0].weekdays == [1, 5]

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from rotasched.scenario import Issue, load_scenario
+from rotasched.scenario import Issue, ScenarioError, load_scenario
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -86,6 +86,58 @@ def test_gb18030_bytes_are_really_not_utf8() -> None:
         csv_text().encode("gb18030").decode("utf-8")
 
 
+ENCODING_EN = (
+    "the table's text encoding cannot be read: a CSV must be UTF-8 (with or without BOM) or "
+    "GB18030; save a UTF-16 or other file again from Excel or WPS as “CSV UTF-8 (comma "
+    "delimited)”"
+)
+ENCODING_ZH = (
+    "表格的文字编码无法识别：CSV 只能是 UTF-8（可带 BOM）或 GB18030 编码；UTF-16 等其他编码的"
+    "文件请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_csv_in_utf16_is_refused_in_the_scenarios_language_naming_the_accepted_encodings(
+    tmp_path: Path,
+    minimal: dict[str, Any],
+    write_scenario: Callable[..., Path],
+    expect_problem: Callable[..., Issue],
+    encoding: str,
+) -> None:
+    """Excel's "Unicode text" is UTF-16 (with a BOM; without one as -le/-be): GB18030 would
+    otherwise decode those bytes without complaint into a header of nonsense."""
+    (tmp_path / "单位名单.csv").write_bytes(csv_text().encode(encoding))
+    assert "武汉星辰科技有限公司" in (tmp_path / "单位名单.csv").read_text(encoding=encoding)
+    minimal["organisations"] = "单位名单.csv"
+    path = write_scenario(minimal)
+    problem = expect_problem(
+        path,
+        "table_encoding",
+        file="单位名单.csv",
+        where="",
+        en=ENCODING_EN,
+        zh=ENCODING_ZH,
+    )
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    assert info.value.locale == "zh"  # meta.locale: said in Chinese without being asked
+    assert f"{problem.file}: {ENCODING_ZH}" in str(info.value)
+
+
+def test_csv_neither_utf8_nor_gb18030_is_refused_alike(
+    tmp_path: Path,
+    minimal: dict[str, Any],
+    write_scenario: Callable[..., Path],
+    problems_of: Callable[..., list[Issue]],
+) -> None:
+    """0xFF starts no character in either encoding (here a stray byte in a Chinese name)."""
+    (tmp_path / "orgs.csv").write_bytes("id,name\nxc,星辰".encode() + b"\xff\xff\n")
+    minimal["organisations"] = "orgs.csv"
+    (problem,) = problems_of(write_scenario(minimal))
+    assert (problem.code, problem.message("en")) == ("table_encoding", ENCODING_EN)
+
+
 def test_csv_error_is_reported_by_file_row_and_column(
     tmp_path: Path,
     minimal: dict[str, Any],
@@ -154,6 +206,20 @@ def test_cross_record_errors_in_a_table_point_at_the_row(
     assert unknown.message("zh") == "引用了不存在的组织/园区“东湖园区”"
     assert unknown.render("en") == (
         f"{tmp_path / 'orgs.csv'}: row 4 column groups: refers to unknown group “东湖园区”"
+    )
+
+
+def test_a_warning_from_a_table_points_at_its_row(
+    tmp_path: Path, minimal: dict[str, Any], write_scenario: Callable[..., Path]
+) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[2][1] = "武汉星辰科技有限公司"  # 桃源村 renamed as xc, on spreadsheet row 4
+    (tmp_path / "orgs.csv").write_bytes(csv_text(rows).encode("utf-8-sig"))
+    minimal["organisations"] = "orgs.csv"
+    (warning,) = load_scenario(write_scenario(minimal)).warnings
+    assert warning.render("zh") == (
+        f"{tmp_path / 'orgs.csv'}: row 4 column name: "
+        "单位“taoyuan”与“xc”同名：“武汉星辰科技有限公司”（是否同一单位录入了两次？）"
     )
 
 

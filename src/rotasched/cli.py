@@ -12,7 +12,7 @@ import click
 
 from . import build_calendar, load_scenario
 from .problem import Problem
-from .scenario import ScenarioError
+from .scenario import Scenario, ScenarioError
 from .summary import render, summarise
 from .words import say
 
@@ -45,6 +45,7 @@ def validate(scenarios: tuple[Path, ...], lang: str | None, as_json: bool) -> No
             click.echo(exc.render(lang), err=True)
             failed = True
             continue
+        _warn(scenario, lang)
         summary = summarise(scenario, cal)
         if as_json:
             click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -55,15 +56,24 @@ def validate(scenarios: tuple[Path, ...], lang: str | None, as_json: bool) -> No
         sys.exit(2)
 
 
+def _warn(scenario: Scenario, lang: str | None) -> None:
+    """What looks wrong but may be meant, on stderr, in the scenario's language."""
+    for issue in scenario.warnings:
+        text = issue.render(lang or scenario.meta.locale)
+        click.echo(say(lang or scenario.meta.locale, "cli.warning", text=text), err=True)
+
+
 def _prepare(path: Path, lang: str | None) -> Problem:
     from .problem import prepare
 
     try:
         scenario = load_scenario(path, locale=lang)
-        return prepare(scenario, build_calendar(scenario))
+        problem = prepare(scenario, build_calendar(scenario))
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
+    _warn(scenario, lang)
+    return problem
 
 
 def _progress_printer() -> Callable[[Progress], None]:

@@ -3,8 +3,9 @@
 `WORDS` maps a plain dotted key to its (zh, en) text. The first part of a key says where it is
 used: `export.` calendars, tables and site; `series_type.`, `org_kind.`, `form.`, `status.`,
 `weekday.` the names of fixed choices; `summary.` `rotasched validate`; `explain.` and `solver.`
-why there is no plan; `error.` what is wrong with a scenario (by Issue.code); `cli.` the command
-line. Placeholders are Python format fields, the same in both languages.
+why there is no plan; `error.` what is wrong with a scenario, or looks wrong (a warning), by
+Issue.code; `cli.` the command line. Placeholders are Python format fields, the same in both
+languages.
 
 This module imports nothing from the project, so every stage, `scenario/` included, may use it.
 It is longer than the ~400 lines we aim for because it is one data table: splitting it would
@@ -338,6 +339,13 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "error.table_kind": ("表格必须是 .csv 或 .xlsx 文件", "a table must be a .csv or .xlsx file"),
     "error.table_empty_header": ("表头中有空的列名", "the header row has an empty column name"),
+    "error.table_encoding": (
+        "表格的文字编码无法识别：CSV 只能是 UTF-8（可带 BOM）或 GB18030 编码；UTF-16 等其他编码的"
+        "文件请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”",
+        "the table's text encoding cannot be read: a CSV must be UTF-8 (with or without BOM) or "
+        "GB18030; save a UTF-16 or other file again from Excel or WPS as “CSV UTF-8 (comma "
+        "delimited)”",
+    ),
     "error.missing": ("缺少必填项", "is required but missing"),
     "error.extra_forbidden": ("未知字段（请检查拼写）", "unknown field (check the spelling)"),
     "error.int_parsing": ("必须是整数，实际为 {input!r}", "must be a whole number, got {input!r}"),
@@ -529,13 +537,89 @@ WORDS: dict[str, tuple[str, str]] = {
         "计划期 {start}..{end} 内没有工作日",
         "the horizon {start}..{end} has no working day",
     ),
-    # scenario/errors.py: the words put into the messages above for Issue.params what and sides
+    # bounds: values well-typed but beyond what the calendar allows (scenario/limits.py)
+    "error.horizon_too_long": (
+        "计划期 {start} 至 {end} 超过 {years} 年：一次最多排 {years} 年，即最晚到 {last}",
+        "the horizon {start}..{end} is longer than {years} years, the most planned at once: "
+        "it may end on {last} at the latest",
+    ),
+    "error.year_out_of_range": (
+        "{input} 超出可排期的年份范围（{first} 至 {last} 年）",
+        "{input} is outside the years that can be planned ({first} to {last})",
+    ),
+    "error.horizon_before_calendar": (
+        "计划期从 {start} 开始，早于 chinesecalendar 收录的第一年（{first} 年）；"
+        "请在 calendar.years.{year} 中填写当年的节假日和调休上班日",
+        "the horizon starts on {start}, before {first}, the first year chinesecalendar covers; "
+        "supply that year's holidays and 调休 workdays under calendar.years.{year}",
+    ),
+    "error.horizon_after_calendar": (
+        "计划期到 {end} 结束，晚于 {last} 年：临时日历只能推算到 {last} 年的节假日；"
+        "请在 calendar.years.{year} 中填写当年的节假日和调休上班日",
+        "the horizon ends on {end}, after {last}, the last year the provisional calendar "
+        "computes holidays for; supply that year's holidays and 调休 workdays under "
+        "calendar.years.{year}",
+    ),
+    "error.span_too_long": (
+        "时间段 {start} 至 {end} 超过 {years} 年（计划期的最长期限）",
+        "the span {start}..{end} is longer than {years} years, the longest horizon",
+    ),
+    "error.duration_too_long": (
+        "时长不能超过一天（{limit} 分钟），实际为 {input!r}",
+        "must last at most a day ({limit} minutes), got {input!r}",
+    ),
+    "error.ends_next_day": (
+        "从 {start} 开始、持续 {minutes} 分钟，会到次日才结束；活动必须在当天 24:00 前结束",
+        "starting at {start} and lasting {minutes} minutes, it would end on the next day; "
+        "an activity must end before midnight",
+    ),
+    "error.bad_weeks": (
+        "every-N-weeks 中的 N 必须是 1 到 {most}，实际为 {input!r}",
+        "N in every-N-weeks must be 1 to {most}, got {input!r}",
+    ),
+    "error.bad_day_of_month": (
+        "每月第几日必须是 1 到 31，实际为 {input!r}",
+        "the day of the month must be 1 to 31, got {input!r}",
+    ),
+    "error.bad_ordinal": (
+        "第几个必须是 1 到 4（第一至第四）或 -1（最后一个），实际为 {input!r}",
+        "must be 1 to 4 (first to fourth) or -1 (last), got {input!r}",
+    ),
+    "error.date_outside_horizon": (
+        "{day} 不在计划期 {start} 至 {end} 内",
+        "{day} is outside the horizon {start}..{end}",
+    ),
+    "error.duplicate_date": (
+        "日期 {day} 重复（首次出现于 {first}）",
+        "{day} is listed twice (first at {first})",
+    ),
+    "error.visits_over_weekdays": (
+        "每{per}的互访次数不能超过 {limit}：计划期内每{per}至多有 {limit} 个工作日"
+        "（周一至周五）；实际为 {visits}",
+        "at most {limit} visits per {per}: no {per} of the horizon has more than {limit} "
+        "weekdays (Monday to Friday); got {visits}",
+    ),
+    "error.gap_too_long": (
+        "两次互访的最小间隔不能超过最长的计划期（{limit} 天），实际为 {input!r}",
+        "must be at most {limit} days, the longest horizon; got {input!r}",
+    ),
+    # warnings: kept on Scenario.warnings and printed, the scenario still loads
+    "error.same_org_name": (
+        "单位“{id}”与“{other}”同名：“{name}”（是否同一单位录入了两次？）",
+        "organisation “{id}” has the same name as “{other}”: “{name}” (the same organisation "
+        "entered twice?)",
+    ),
+    # scenario/errors.py: the words put into the messages above for Issue.params what, per and
+    # sides
     "error.what.organisation": ("单位", "organisation"),
     "error.what.group": ("组织/园区", "group"),
     "error.what.series": ("活动", "series"),
     "error.what.pair": ("结对", "pair"),
     "error.what.centre": ("活动中心", "centre"),
     "error.what.room": ("场地", "room"),
+    "error.per.month": ("月", "month"),
+    "error.per.quarter": ("季度", "quarter"),
+    "error.per.year": ("年", "year"),
     "error.sides.one_to_one": (
         "帮扶方 1 个、受帮扶方 1 个",
         "one helping and one helped organisation",
@@ -575,6 +659,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "OK: {n} hard rules checked, no violation",
     ),
     "cli.interrupted": ("已中断：未写出任何文件", "interrupted: nothing was written"),
+    "cli.warning": ("警告：{text}", "warning: {text}"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Rules that span several records: unique ids, references, sizes that cannot fit.
+"""Rules that span several records: unique ids, references, sizes that cannot fit, bounds
+that depend on the horizon; and warnings, for what looks wrong but may be meant.
 
 Each rule is a generator of (location, code, params); the loader turns locations into
 "file: path" or "table row N column C" and codes into zh/en text.
@@ -10,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, time, timedelta
 from typing import Any
 
+from .limits import FIRST_OFFICIAL_YEAR, LAST_PROVISIONAL_YEAR, most_weekdays
 from .model import Members, Organisation, Scenario, Series
 
 Loc = tuple[str | int, ...]
@@ -30,8 +32,16 @@ def cross_check(s: Scenario) -> list[Found]:
         travel_refs,
         centre_closure_rooms,
         supplied_years,
+        horizon_years,
+        series_dates,
+        twinning_counts,
     )
     return [found for rule in rules for found in rule(s)]
+
+
+def warnings(s: Scenario) -> list[Found]:
+    """What a valid scenario may mean but more likely got wrong: said, never refused."""
+    return list(same_org_names(s))
 
 
 def _unique(items: Iterable[Any], where: Loc) -> Iterator[Found]:
@@ -159,6 +169,13 @@ def _available_somewhere(org: Organisation, start: date, end: date) -> bool:
 
 def series_host_pools(s: Scenario) -> Iterator[Found]:
     by_id = {o.id: o for o in s.organisations}
+    available: dict[str, bool] = {}  # once per organisation, not once per series it may host
+
+    def free(org_id: str) -> bool:
+        if org_id not in available:
+            available[org_id] = _available_somewhere(by_id[org_id], s.meta.start, s.meta.end)
+        return available[org_id]
+
     for i, series in enumerate(s.series):
         loc: Loc = ("series", i, "hosts" if series.hosts is not None else "participants")
         pool = s.host_pool(series)
@@ -166,7 +183,7 @@ def series_host_pools(s: Scenario) -> Iterator[Found]:
             if series.hosts is not None:
                 yield loc, "pool_no_members", {}
             continue
-        if not any(_available_somewhere(by_id[o], s.meta.start, s.meta.end) for o in pool):
+        if not any(free(o) for o in pool):
             yield loc, "pool_empty", {}
 
 
@@ -308,3 +325,71 @@ def supplied_years(s: Scenario) -> Iterator[Found]:
                 yield (*loc, "workdays", k), "calendar_day_year", {"day": day, "year": year}
             elif day in holidays:
                 yield (*loc, "workdays", k), "calendar_day_both", {"day": day}
+
+
+def horizon_years(s: Scenario) -> Iterator[Found]:
+    """Years neither calendar knows must be supplied: before chinesecalendar's first year, and
+    after the last the provisional calendar computes (it would silently give no holidays)."""
+    years = range(s.meta.start.year, s.meta.end.year + 1)
+    early = [y for y in years if y < FIRST_OFFICIAL_YEAR and y not in s.calendar.years]
+    late = [y for y in years if y > LAST_PROVISIONAL_YEAR and y not in s.calendar.years]
+    if early:
+        yield (
+            ("meta", "start"),
+            "horizon_before_calendar",
+            {"start": s.meta.start, "first": FIRST_OFFICIAL_YEAR, "year": early[0]},
+        )
+    if late:
+        yield (
+            ("meta", "end"),
+            "horizon_after_calendar",
+            {"end": s.meta.end, "last": LAST_PROVISIONAL_YEAR, "year": late[0]},
+        )
+
+
+def series_dates(s: Scenario) -> Iterator[Found]:
+    """Explicit dates lie in the horizon (else they were silently dropped) and differ (two
+    occurrences of one date would share an id)."""
+    for i, series in enumerate(s.series):
+        first: dict[date, int] = {}
+        for j, day in enumerate(series.cadence.dates):
+            loc: Loc = ("series", i, "cadence", j)
+            if not s.meta.start <= day <= s.meta.end:
+                yield (
+                    loc,
+                    "date_outside_horizon",
+                    {"day": day, "start": s.meta.start, "end": s.meta.end},
+                )
+            elif day in first:
+                earlier = _show(("series", i, "cadence", first[day]))
+                yield loc, "duplicate_date", {"day": day, "first": earlier}
+            else:
+                first[day] = j
+
+
+def twinning_counts(s: Scenario) -> Iterator[Found]:
+    """A pair cannot visit more often in a period than the period has weekdays."""
+    weekdays: dict[str, int] = {}
+    for i, pair in enumerate(s.twinning):
+        if pair.per not in weekdays:
+            weekdays[pair.per] = most_weekdays(pair.per, s.meta.start, s.meta.end)
+        limit = weekdays[pair.per]
+        if pair.visits > limit:
+            yield (
+                ("twinning", i, "visits"),
+                "visits_over_weekdays",
+                {"visits": pair.visits, "per": pair.per, "limit": limit},
+            )
+
+
+def same_org_names(s: Scenario) -> Iterator[Found]:
+    """Two organisations of one name: often one entered twice under two ids."""
+    first: dict[str, str] = {}
+    for i, org in enumerate(s.organisations):
+        if org.name in first and first[org.name] != org.id:
+            yield (
+                ("organisations", i, "name"),
+                "same_org_name",
+                {"id": org.id, "other": first[org.name], "name": org.name},
+            )
+        first.setdefault(org.name, org.id)

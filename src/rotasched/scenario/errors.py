@@ -16,8 +16,9 @@ Locale = str  # "zh" or "en"
 
 # Params that name one of our own things rather than quote the scenario hold the last part of
 # a word key, so that the message shows them in the reader's language: what a reference was
-# to ("organisation", ...) and which sides a twinning form needs (the form's key).
-_WORD_PARAMS = {"what": "error.what", "sides": "error.sides"}
+# to ("organisation", ...), which sides a twinning form needs (the form's key) and the period
+# a count is per ("month", ...).
+_WORD_PARAMS = {"what": "error.what", "sides": "error.sides", "per": "error.per"}
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from .limits import MINUTES_PER_DAY, MOST_YEARS, last_allowed_end
+
 # Ids end up in file names, URLs and calendar UIDs: no "/", no spaces, no control characters.
 Id = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^/\s\x00-\x1f]+$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -72,6 +74,13 @@ class Span(Frozen):
         if self.end < self.start:
             raise PydanticCustomError(
                 "end_before_start", "ends before it starts", {"start": self.start, "end": self.end}
+            )
+        # Every stage walks a span day by day: 0001-01-01..9999-12-31 would be 3.6 million.
+        if self.end > last_allowed_end(self.start):
+            raise PydanticCustomError(
+                "span_too_long",
+                "longer than the longest horizon",
+                {"start": self.start, "end": self.end, "years": MOST_YEARS},
             )
         return self
 
@@ -148,7 +157,17 @@ _DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*(?:m|min))?$", re.ASCII)
 
 
 def parse_duration(value: Any) -> int:
-    """Minutes, from 90, "90", "2h", "1h30m" or "45min"."""
+    """Minutes, from 90, "90", "2h", "1h30m" or "45min"; at most one day."""
+    minutes = _minutes(value)
+    # An activity is placed on one day at a time of day: it cannot last longer than the day.
+    if minutes > MINUTES_PER_DAY:
+        raise PydanticCustomError(
+            "duration_too_long", "longer than a day", {"input": value, "limit": MINUTES_PER_DAY}
+        )
+    return minutes
+
+
+def _minutes(value: Any) -> int:
     if isinstance(value, bool):
         raise PydanticCustomError("bad_duration", "bad duration {input!r}", {"input": value})
     if isinstance(value, int) and value > 0:
@@ -163,6 +182,22 @@ def parse_duration(value: Any) -> int:
             if minutes > 0:
                 return minutes
     raise PydanticCustomError("bad_duration", "bad duration {input!r}", {"input": value})
+
+
+def ends_same_day(start: time, minutes: int) -> int:
+    """`minutes` if an activity starting at `start` ends before midnight, else an error.
+
+    The planner places an activity on one day and writes its end as a time of that day: one
+    ending at 24:00 or later has no such end.
+    """
+    end = start.hour * 60 + start.minute + minutes
+    if end >= MINUTES_PER_DAY:
+        raise PydanticCustomError(
+            "ends_next_day",
+            "ends on the next day",
+            {"start": start.strftime("%H:%M"), "minutes": minutes},
+        )
+    return minutes
 
 
 Minutes = Annotated[int, BeforeValidator(parse_duration)]

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .checks import Loc, cross_check
+from .checks import Loc, cross_check, warnings
 from .errors import Issue, ScenarioError
 from .model import Scenario
 from .tables import TABLE_FIELDS, Origin, TableError, as_table_ref, read_table
@@ -48,6 +48,9 @@ def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
     if semantic:
         raise ScenarioError(semantic, lang)
     scenario._source = shown
+    scenario._warnings = tuple(
+        _locate(loc, code, params, shown, origins) for loc, code, params in warnings(scenario)
+    )
     return scenario
 
 

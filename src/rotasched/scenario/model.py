@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     Field,
     NonNegativeInt,
     PositiveInt,
     PrivateAttr,
+    ValidationInfo,
     create_model,
     field_validator,
     model_validator,
@@ -24,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..rules import default_weights
+from .errors import Issue
 from .fields import (
     Clock,
     Frozen,
@@ -36,12 +39,30 @@ from .fields import (
     SpanField,
     Text,
     Weekday,
+    ends_same_day,
+    parse_weekday,
+)
+from .limits import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MINUTES_PER_DAY,
+    MOST_DAYS,
+    MOST_PEOPLE,
+    MOST_WEEKS,
+    MOST_WEIGHT,
+    MOST_YEARS,
+    last_allowed_end,
 )
 
 IdList = Annotated[list[Id], ListCell]
-WeekdayList = Annotated[list[Weekday], ListCell]
+# Each weekday once, in order: a list of 10,000 "mon" would be walked for every day of the horizon.
+WeekdayList = Annotated[list[Weekday], ListCell, AfterValidator(lambda days: sorted(set(days)))]
 SpanList = Annotated[list[SpanField], ListCell]
 TextList = Annotated[list[Text], ListCell]
+# Bounds (limits.py says why): how many people, seats or minutes a number may stand for.
+People = Annotated[int, Field(ge=0, le=MOST_PEOPLE)]
+SomePeople = Annotated[int, Field(gt=0, le=MOST_PEOPLE)]
+Weight = Annotated[int, Field(ge=0, le=MOST_WEIGHT)]
 
 ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7]
 WORK_WEEK = [1, 2, 3, 4, 5]
@@ -107,6 +128,24 @@ class Meta(Frozen):
     end: date
     description: str = ""
 
+    @field_validator("start")
+    @classmethod
+    def _plannable_start(cls, value: date) -> date:
+        return _plannable(value)
+
+    @field_validator("end")
+    @classmethod
+    def _not_too_long(cls, value: date, info: ValidationInfo) -> date:
+        # Said once, on the end: a horizon to 9999-12-31 used to give one error per year.
+        start = info.data.get("start")
+        if start is not None and value > (last := last_allowed_end(start)):
+            raise PydanticCustomError(
+                "horizon_too_long",
+                "longer than the longest horizon",
+                {"start": start, "end": value, "years": MOST_YEARS, "last": last},
+            )
+        return _plannable(value)
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -125,6 +164,16 @@ class Meta(Frozen):
         return self
 
 
+def _plannable(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "year_out_of_range",
+            "outside the years that can be planned",
+            {"input": day, "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return day
+
+
 class YearDays(Frozen):
     """An official arrangement the scenario supplies for a year chinesecalendar lacks."""
 
@@ -136,6 +185,18 @@ class CalendarSpec(Frozen):
     provisional: bool = False
     years: dict[int, YearDays] = Field(default_factory=dict)
     closures: SpanList = Field(default_factory=list)
+
+    @field_validator("years")
+    @classmethod
+    def _plannable_years(cls, value: dict[int, YearDays]) -> dict[int, YearDays]:
+        for year in value:
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                raise PydanticCustomError(
+                    "year_out_of_range",
+                    "outside the years that can be planned",
+                    {"input": year, "first": FIRST_YEAR, "last": LAST_YEAR},
+                )
+        return value
 
 
 class Location(Frozen):
@@ -158,7 +219,7 @@ class Secretary(Frozen):
 
 
 class OwnRoom(Frozen):
-    capacity: PositiveInt
+    capacity: SomePeople
     equipment: TextList = Field(default_factory=list)
 
 
@@ -185,7 +246,7 @@ class Organisation(Frozen):
     name: Text
     kind: OrgKind = "other"
     groups: IdList = Field(default_factory=list)
-    members: NonNegativeInt = 0
+    members: People = 0
     secretary: Secretary
     room: OwnRoom | None = None
     location: Location = Field(default_factory=Location)
@@ -196,7 +257,7 @@ class Organisation(Frozen):
 class Room(Frozen):
     id: Id
     name: str = ""
-    capacity: PositiveInt
+    capacity: SomePeople
     equipment: TextList = Field(default_factory=list)
 
 
@@ -234,8 +295,23 @@ class Members(Frozen):
 
 class Cadence(Frozen):
     kind: Literal["monthly", "quarterly", "yearly", "weeks", "dates"]
-    weeks: int = 0
+    weeks: int = Field(default=0, validate_default=True)
     dates: tuple[date, ...] = ()
+
+    @field_validator("weeks")
+    @classmethod
+    def _weeks_in_range(cls, value: int, info: ValidationInfo) -> int:
+        # The mapping form {kind: weeks, weeks: 0} would otherwise never leave its first period.
+        if info.data.get("kind") == "weeks":
+            _check_weeks(value)
+        return value
+
+
+def _check_weeks(n: int) -> None:
+    if not 1 <= n <= MOST_WEEKS:
+        raise PydanticCustomError(
+            "bad_weeks", "weeks out of range", {"input": n, "most": MOST_WEEKS}
+        )
 
 
 def parse_cadence(value: Any) -> Any:
@@ -247,8 +323,9 @@ def parse_cadence(value: Any) -> Any:
         text = value.strip().lower()
         if text in ("monthly", "quarterly", "yearly"):
             return {"kind": text}
-        match = re.fullmatch(r"every-(\d+)-weeks?", text)
-        if match and int(match.group(1)) >= 1:
+        match = re.fullmatch(r"every-(\d+)-weeks?", text, re.ASCII)
+        if match:
+            _check_weeks(int(match.group(1)))
             return {"kind": "weeks", "weeks": int(match.group(1))}
     raise PydanticCustomError("bad_cadence", "bad cadence {input!r}", {"input": value})
 
@@ -261,8 +338,24 @@ class DayRule(Frozen):
     """
 
     kind: Literal["any", "nth", "nth_workday", "fixed"]
-    n: int = 0
-    weekday: int = 0
+    # Checked as the string form is (defaults included: {kind: nth} names no n-th day).
+    n: int = Field(default=0, validate_default=True)
+    weekday: int = Field(default=0, validate_default=True)
+
+    @field_validator("n")
+    @classmethod
+    def _n_in_range(cls, value: int, info: ValidationInfo) -> int:
+        kind = info.data.get("kind")
+        if kind == "fixed" and not 1 <= value <= 31:
+            raise PydanticCustomError("bad_day_of_month", "not a day of a month", {"input": value})
+        if kind in ("nth", "nth_workday") and value not in _ORDINALS.values():
+            raise PydanticCustomError("bad_ordinal", "not first..fourth or last", {"input": value})
+        return value
+
+    @field_validator("weekday", mode="before")
+    @classmethod
+    def _weekday_in_range(cls, value: Any, info: ValidationInfo) -> Any:
+        return parse_weekday(value) if info.data.get("kind") == "nth" else value
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
@@ -283,8 +376,6 @@ def parse_day_rule(value: Any) -> Any:
             n = _ORDINALS[match.group(1)]
             if match.group(2) == "workday":
                 return {"kind": "nth_workday", "n": n}
-            from .fields import parse_weekday
-
             try:
                 return {"kind": "nth", "n": n, "weekday": parse_weekday(match.group(2))}
             except Exception:
@@ -293,7 +384,7 @@ def parse_day_rule(value: Any) -> Any:
 
 
 class RoomNeed(Frozen):
-    capacity: PositiveInt | None = None  # default: expected attendance
+    capacity: SomePeople | None = None  # default: expected attendance
     equipment: TextList = Field(default_factory=list)
     own_room: bool = True  # the host's own room may serve if big enough
 
@@ -319,13 +410,19 @@ class Series(Frozen):
     duration: Minutes
     participants: Members
     hosts: Members | None = None  # default: the participants
-    attendance: PositiveInt | None = None  # default: from member counts
-    delegates_per_org: PositiveInt | None = None  # e.g. 1 for a meeting of secretaries
+    attendance: SomePeople | None = None  # default: from member counts
+    delegates_per_org: SomePeople | None = None  # e.g. 1 for a meeting of secretaries
     term: Literal["occurrence", "month", "quarter", "year"] = "occurrence"
     fairness: Literal["equal", "members"] = "equal"
     effort: PositiveInt = 1  # one hosting's weight in a member's load (a training: 3, say)
     room: RoomNeed | None = None  # None: needs no room (e.g. 志愿服务 outdoors)
     strong_weak: list[StrongWeak] = Field(default_factory=list)
+
+    @field_validator("duration")
+    @classmethod
+    def _same_day(cls, value: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        return value if start is None else ends_same_day(start, value)
 
 
 class Twinning(Frozen):
@@ -334,14 +431,31 @@ class Twinning(Frozen):
     form: Literal["one_to_one", "many_to_one", "one_to_many"]
     helpers: IdList = Field(min_length=1)
     helped: IdList = Field(min_length=1)
-    visits: PositiveInt = 1
+    visits: PositiveInt = 1  # at most the weekdays of a period: checks.py
     per: Literal["month", "quarter", "year"] = "quarter"
     hosts: Literal["both", "helpers", "helped"] = "both"
     alternate: bool = True  # hard: the hosting side changes from one visit to the next
     start: Clock = time(9, 30)
-    duration: Minutes = 180
-    delegation: PositiveInt = 5
+    duration: Minutes = Field(default=180, validate_default=True)
+    delegation: SomePeople = 5
     min_gap_days: NonNegativeInt = 14
+
+    @field_validator("duration")
+    @classmethod
+    def _same_day(cls, value: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        return value if start is None else ends_same_day(start, value)
+
+    @field_validator("min_gap_days")
+    @classmethod
+    def _gap_within_a_horizon(cls, value: int) -> int:
+        # Not bounded by this scenario's horizon: with one visit in a short horizon the gap
+        # still counts from the last visit of the history, so 14 days in a week is meaningful.
+        if value > MOST_DAYS:
+            raise PydanticCustomError(
+                "gap_too_long", "longer than any horizon", {"input": value, "limit": MOST_DAYS}
+            )
+        return value
 
 
 class Visiting(Frozen):
@@ -379,7 +493,7 @@ class Travel(Frozen):
 
     from_: Id = Field(alias="from")
     to: Id
-    minutes: NonNegativeInt
+    minutes: int = Field(ge=0, le=MINUTES_PER_DAY)
 
 
 # One weight per soft term of the rulebook, defaulting to its declared weight: a new term
@@ -392,7 +506,7 @@ else:
         "Weights",
         __base__=Frozen,
         __doc__="Weights of the soft goals; 0 = not optimised (still measured and reported).",
-        **{label: (NonNegativeInt, weight) for label, weight in default_weights().items()},
+        **{label: (Weight, weight) for label, weight in default_weights().items()},
     )
 
 
@@ -410,10 +524,16 @@ class Scenario(Frozen):
     weights: Weights = Field(default_factory=Weights)
     # The file it was read from, for error messages of later stages.
     _source: str = PrivateAttr("scenario")
+    # What looks wrong but may be meant (two organisations of one name): said, never refused.
+    _warnings: tuple[Issue, ...] = PrivateAttr(())
 
     @property
     def source(self) -> str:
         return self._source
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return self._warnings
 
     def org(self, org_id: str) -> Organisation:
         return next(o for o in self.organisations if o.id == org_id)

@@ -100,6 +100,10 @@ def read_table(ref: TableRef) -> list[tuple[int, dict[str, Any]]]:
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     raw = path.read_bytes()
+    # UTF-16 (Excel's "Unicode text") puts a zero byte in every ASCII character, which GB18030
+    # would decode without complaint into nonsense; no text in either encoding has one.
+    if b"\x00" in raw:
+        raise TableError("table_encoding", {})
     # Excel writes UTF-8 with a BOM; WPS and older Excel on Chinese Windows write GB18030.
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -107,8 +111,8 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - gb18030 decodes nearly anything
-        raise TableError("table_unreadable", {"reason": "unknown text encoding"})
+    else:
+        raise TableError("table_encoding", {})
     try:
         reader = csv.reader(io.StringIO(text, newline=""))
         lines = list(reader)
