@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+Day = date  # for fields after one named `date`
 Status = Literal["optimal", "feasible", "infeasible", "unknown", "invalid"]
 
 
@@ -72,6 +73,22 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class Cancelled:
+    """An event of an earlier published version that this plan no longer holds.
+
+    Feeds leave it out; calendars that kept it get it as a cancellation (METHOD:CANCEL).
+    """
+
+    key: str  # event key, as `event_key` gives: "occurrence:theme-day.2026-04"
+    summary: str  # what it was called, in the plan's language
+    date: date
+    start: time | None  # None: an all-day span (an executive term) from `date` to `end_date`
+    end: time | None
+    end_date: Day
+    sequence: int  # the revision that cancels it: one above its last published one
+
+
+@dataclass(frozen=True)
 class Plan:
     scenario: str  # its name
     source: str  # the scenario file it was planned from
@@ -89,6 +106,12 @@ class Plan:
     visits: tuple[Visit, ...] = ()
     explanation: tuple[str, ...] = ()  # plain words, when infeasible or not found
     solver: dict[str, Any] = field(default_factory=dict)  # wall time etc.: not part of identity
+    # Set when a plan is published (ledger): its version number for its planning body, each
+    # event's revision (ICS SEQUENCE; absent = 0) and the events earlier versions held that this
+    # one cancels. A plan fresh from the solver has none of them.
+    version: int = 0
+    revisions: dict[str, int] = field(default_factory=dict)
+    cancelled: tuple[Cancelled, ...] = ()
 
     @property
     def has_schedule(self) -> bool:
@@ -138,9 +161,22 @@ class Plan:
             )
             for v in data.get("visits", [])
         )
-        rest = {k: v for k, v in data.items() if k not in ("occurrences", "terms", "visits")}
+        cancelled = tuple(
+            Cancelled(
+                **{
+                    **c,
+                    "date": date.fromisoformat(c["date"]),
+                    "end_date": date.fromisoformat(c["end_date"]),
+                    "start": time.fromisoformat(c["start"]) if c["start"] else None,
+                    "end": time.fromisoformat(c["end"]) if c["end"] else None,
+                }
+            )
+            for c in data.get("cancelled", [])
+        )
+        lists = ("occurrences", "terms", "visits", "cancelled")
+        rest = {k: v for k, v in data.items() if k not in lists}
         rest["explanation"] = tuple(rest.get("explanation", ()))
-        return cls(**rest, occurrences=occ, terms=terms, visits=visits)
+        return cls(**rest, occurrences=occ, terms=terms, visits=visits, cancelled=cancelled)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The plan as three tables of text (lists joined by ";"), as raw/ holds them."""
@@ -161,6 +197,17 @@ class Plan:
     @classmethod
     def read_json(cls, path: Path) -> Plan:
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def event_key(event: Occurrence | Term | Visit) -> str:
+    """What an event *is*, the same in every version of a plan: the key of its UID and of its
+    revision. Never the horizon's start or a position: a re-plan of a later window or a
+    published table edited by hand still names the same event."""
+    if isinstance(event, Occurrence):
+        return f"occurrence:{event.id}"
+    if isinstance(event, Visit):
+        return f"visit:{event.id}"
+    return f"term:{event.series}.{event.term}"
 
 
 # The columns of the plan's tables (raw/), stable English keys, in this order.
