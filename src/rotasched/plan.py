@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .problem import Anchor, Reference
+
 Day = date  # for fields after one named `date`
 Status = Literal["optimal", "feasible", "infeasible", "unknown", "invalid"]
 
@@ -208,6 +210,31 @@ def event_key(event: Occurrence | Term | Visit) -> str:
     if isinstance(event, Visit):
         return f"visit:{event.id}"
     return f"term:{event.series}.{event.term}"
+
+
+def room_of(occ: Occurrence) -> str:
+    """Where an occurrence is, as a pin or an anchor says it: "centre:room", "own" or ""."""
+    return {"centre": f"{occ.centre}:{occ.room}", "own": "own"}.get(occ.venue, "")
+
+
+def anchors(plan: Plan) -> dict[str, Anchor]:
+    """What a plan decided for each event, by event id."""
+    out = {o.id: Anchor("occurrence", o.date, o.host, room_of(o)) for o in plan.occurrences}
+    out.update((v.id, Anchor("visit", v.date, v.host, "")) for v in plan.visits)
+    return out
+
+
+def reference_of(
+    published: Plan, freeze: date | None = None, edited: Plan | None = None
+) -> Reference:
+    """A published plan as a re-plan's reference: what to change as little as possible, what
+    not to move before `freeze`, and the events `edited` (the same plan edited by hand)
+    differs in, to keep."""
+    events = anchors(published)
+    edits = {} if edited is None else {
+        k: a for k, a in anchors(edited).items() if events.get(k) != a
+    }
+    return Reference(events, freeze, edits)
 
 
 # The columns of the plan's tables (raw/), stable English keys, in this order.

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Part = Literal["rotation", "venues", "twinning", "clashes"]
+Part = Literal["rotation", "venues", "twinning", "clashes", "replan"]
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,13 @@ _HARD = (
         "单位承办联合活动的当天不接待结对互访",
         "an organisation does not receive a visit on a day it hosts a joint activity",
     ),
+    HardRule(
+        "pinned",
+        "replan",
+        "固定的安排保持不变（冻结日前已发布的、委员会确定的、手工修改的）",
+        "what is pinned stays: published events before the freeze date, the scenario's pins, "
+        "hand edits",
+    ),
 )
 
 _SOFT = (
@@ -233,6 +240,35 @@ _SOFT = (
         "天（偏离均匀分布日）",
         "days from the evenly spread day",
         2,
+    ),
+    # A re-plan changes as little as possible of the published plan: one change outweighs
+    # ten turns of imbalance. Without a published plan to compare with, all three are 0.
+    SoftTerm(
+        "moved",
+        "replan",
+        "改期的已发布活动和互访",
+        "published events moved to another day",
+        "项",
+        "events",
+        10000,
+    ),
+    SoftTerm(
+        "rehosted",
+        "replan",
+        "更换承办单位的已发布活动和互访",
+        "published events with another host",
+        "项",
+        "events",
+        10000,
+    ),
+    SoftTerm(
+        "reroomed",
+        "replan",
+        "更换场地的已发布活动",
+        "published activities in another room",
+        "项",
+        "events",
+        10000,
     ),
 )
 

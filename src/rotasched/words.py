@@ -474,6 +474,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "(check the series' hosts)",
     ),
     "error.unknown_ref": ("引用了不存在的{what}“{id}”", "refers to unknown {what} “{id}”"),
+    "error.pin_empty": (
+        "固定安排“{event}”没有指定承办单位、日期或场地",
+        "the pin of “{event}” fixes no host, date or room",
+    ),
+    "error.pin_unknown_event": (
+        "没有编号为“{event}”的活动或互访（编号见计划表的“编号”列）",
+        "no activity or visit has the id “{event}” (see the id column of the plan's tables)",
+    ),
+    "error.pin_breaks_rule": (
+        "固定安排“{event}”违反规则 {rule}",
+        "the pin of “{event}” breaks rule {rule}",
+    ),
     "error.end_before_start": (
         "结束日期（{end}）早于开始日期（{start}）",
         "ends ({end}) before it starts ({start})",

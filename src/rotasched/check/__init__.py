@@ -86,7 +86,7 @@ def measured(problem: Problem, plan: Plan) -> dict[str, int]:
     return scores(plan.frames(), problem)
 
 
-from . import hard, soft  # noqa: E402,F401  (registers the rules and measures)
+from . import hard, replan, soft  # noqa: E402,F401  (registers the rules and measures)
 
 __all__ = [
     "MEASURES",

@@ -11,12 +11,14 @@ The package is split by job:
     periods.py  periods of a cadence, term labels, a day rule's preferred day
     targets.py  what the soft terms measure against (fair share, round-robin slot)
     travel.py   minutes between places: the scenario's figure or an estimate
+    fixed.py    a re-plan's reference plan, freeze day and pins (what nobody may move)
     duty.py     group rotations: duty terms, and what a group's members take turns at
     derive.py   prepare(): scenario and calendar in, Problem out
 Importers use `rotasched.problem` and need not know the split.
 """
 
 from .derive import prepare
+from .fixed import Anchor, Pin, Reference, Refusal
 from .model import (
     MINUTES_PER_DAY,
     Duty,
@@ -37,12 +39,16 @@ from .targets import FAIRNESS_SCALE, fair_target, slot_cost
 __all__ = [
     "FAIRNESS_SCALE",
     "MINUTES_PER_DAY",
+    "Anchor",
     "Duty",
     "Link",
     "Occurrence",
     "Org",
     "Person",
+    "Pin",
     "Problem",
+    "Reference",
+    "Refusal",
     "Room",
     "Rotation",
     "SeriesInfo",

@@ -18,16 +18,25 @@ from datetime import date, timedelta
 
 from ..calendar import WorkCalendar, build_calendar
 from ..scenario import Scenario
+from ..scenario.errors import Issue, ScenarioError
+from ..scenario.load import path_text
 from ..scenario.model import Organisation, Secretary, Series, Twinning
 from .duty import by_recency, duties, duty_of, last_hosted, rotations, term_spans
+from .fixed import Reference, Refusal, settle
 from .model import Link, Occurrence, Org, Person, Problem, Room, SeriesInfo, Visit
 from .periods import cadence_periods, fall_back, periods, preferred_day, term_label
 
 DayIndex = Callable[[date], int]
 
 
-def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem:
-    """Derive everything the planner and the checker need from a validated scenario."""
+def prepare(
+    scenario: Scenario, calendar: WorkCalendar | None = None, reference: Reference | None = None
+) -> Problem:
+    """Derive everything the planner and the checker need from a validated scenario.
+
+    `reference` (a re-plan): the published plan to change as little as possible, the day
+    before which nothing moves, and hand edits to keep (fixed.py).
+    """
     cal = calendar or build_calendar(scenario)
     start = scenario.meta.start
     horizon = (scenario.meta.end - start).days + 1
@@ -58,6 +67,8 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
         series_info[series.id] = info
     duties_ = duties(scenario, occurrences, orgs)
     links, visits = _twinning(scenario, cal, orgs, idx)
+    pins, refused = settle(scenario.pins, reference, occurrences, visits, orgs, rooms, idx)
+    _refuse_scenario_pins(scenario, occurrences.keys() | visits.keys(), refused)
     return Problem(
         name=scenario.meta.name,
         uid_space=scenario.meta.id or "",
@@ -86,11 +97,38 @@ def prepare(scenario: Scenario, calendar: WorkCalendar | None = None) -> Problem
         travel_table={(t.from_, t.to): t.minutes for t in scenario.travel},
         weights=scenario.weights.model_dump(),
         scenario=scenario,
+        reference={
+            event: anchor
+            for event, anchor in (reference.events.items() if reference else ())
+            if event in occurrences or event in visits
+        },
+        pins=pins,
+        refused=tuple(r for r in refused if r.index < 0),
+        freeze_day=idx(reference.freeze) if reference and reference.freeze else None,
     )
+
+
+def _refuse_scenario_pins(s: Scenario, known: set[str], refused: list[Refusal]) -> None:
+    """A scenario pin of an unknown event or against a rule of its own event is an error."""
+    issues = [
+        Issue(s.source, path_text(("pins", i, "event")), "pin_unknown_event", {"event": p.event})
+        for i, p in enumerate(s.pins)
+        if p.event not in known
+    ]
+    issues += [
+        Issue(s.source, path_text(("pins", r.index)), "pin_breaks_rule",
+              {"event": r.pin.event, "rule": r.rule})
+        for r in refused
+        if r.index >= 0 and r.pin.event in known
+    ]
+    if issues:
+        raise ScenarioError(issues, s.meta.locale)
 
 
 def _org(o: Organisation, start: date, horizon: int) -> Org:
     blocked = {(d - start).days for span in o.blackout for d in span.days()}
+    if o.left is not None:  # gone from the day it leaves
+        blocked |= set(range(max((o.left - start).days, 0), horizon))
     available = frozenset(
         i
         for i in range(horizon)
@@ -182,9 +220,13 @@ def _occurrences(
         and end_min <= r.closes
     )
     pool = tuple(s.host_pool(series))
-    participants = tuple(s.members_of(series.participants))
+    everyone = tuple(s.members_of(series.participants))
+    leaving = _leaving(s)
     out: list[Occurrence] = []
     for label, a, b in cadence_periods(series.cadence, s.meta.start, s.meta.end):
+        # An organisation that has left before the period begins no longer takes part. (It
+        # stays in the pool: it simply is never available to host again.)
+        participants = tuple(o for o in everyone if not _gone(leaving, o, a))
         if series.cadence.kind == "dates":  # an explicit date may fall back outside its "period"
             a, b = a - timedelta(days=7), b + timedelta(days=7)
             a, b = max(a, s.meta.start), min(b, s.meta.end)
@@ -310,6 +352,7 @@ def _twinning(
     closed = {d for span in s.visiting.avoid for d in span.days()}
     if not s.visiting.adjusted_weekends:
         closed |= set(cal.adjusted)
+    leaving = _leaving(s)
     order: dict[str, tuple[int, int]] = {}  # visit -> (its number in the period, link number)
     for pair in s.twinning:
         for link_id, helpers, helped in _links(pair):
@@ -318,12 +361,19 @@ def _twinning(
             allowed = {"both": members, "helpers": helpers, "helped": helped}[pair.hosts]
             ids: list[str] = []
             for label, a, b in periods(pair.per, 0, s.meta.start, s.meta.end):
+                # Members that have left before the period no longer visit or receive; a
+                # link left with one side empty has no visit that period.
+                here = [o for o in members if not _gone(leaving, o, a)]
+                side_a = tuple(o for o in helpers if o in here)
+                side_b = tuple(o for o in helped if o in here)
+                if not side_a or not side_b:
+                    continue
                 work = [
                     idx(d)
                     for d in sorted(cal.workdays)
                     if a <= d <= b
                     and d not in closed
-                    and all(idx(d) in orgs[o].available for o in members)
+                    and all(idx(d) in orgs[o].available for o in here)
                 ]
                 span = (b - a).days + 1
                 for k in range(pair.visits):
@@ -341,9 +391,9 @@ def _twinning(
                         ideal=ideal,
                         start=start_min,
                         end=start_min + pair.duration,
-                        hosts=tuple(allowed),
-                        helpers=tuple(helpers),
-                        helped=tuple(helped),
+                        hosts=tuple(o for o in allowed if o in here),
+                        helpers=side_a,
+                        helped=side_b,
                         delegation=pair.delegation,
                     )
                     ids.append(vid)
@@ -369,6 +419,15 @@ def _twinning(
             )
     open_days = {idx(d) for d in cal.workdays if d not in closed}
     return links, _level(visits, open_days, order)
+
+
+def _leaving(s: Scenario) -> dict[str, date]:
+    return {o.id: o.left for o in s.organisations if o.left is not None}
+
+
+def _gone(leaving: dict[str, date], org: str, day: date) -> bool:
+    """Has the organisation left by that day?"""
+    return org in leaving and leaving[org] <= day
 
 
 def _links(pair: Twinning) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:

@@ -15,6 +15,7 @@ from ..calendar import WorkCalendar
 from ..scenario import Scenario
 from ..scenario.model import Location
 from . import targets
+from .fixed import Anchor, Pin, Refusal
 from .travel import travel_minutes
 
 MINUTES_PER_DAY = 24 * 60
@@ -234,6 +235,12 @@ class Problem:
     travel_table: dict[tuple[str, str], int]  # minutes the scenario gives
     weights: dict[str, int]
     scenario: Scenario = field(repr=False, compare=False)
+    # A re-plan (fixed.py): the published plan's events by id, what nobody may move, the
+    # hand edits and frozen events refused (a rule forbids them), and the freeze day.
+    reference: dict[str, Anchor] = field(default_factory=dict)
+    pins: dict[str, Pin] = field(default_factory=dict)
+    refused: tuple[Refusal, ...] = ()
+    freeze_day: int | None = None
 
     def day(self, index: int) -> date:
         return self.start + timedelta(days=index)

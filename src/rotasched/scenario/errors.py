@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..rules import describe
 from ..words import WORDS, say, template
 
 Locale = str  # "zh" or "en"
@@ -39,6 +40,10 @@ class Issue:
             name: say(locale, f"{_WORD_PARAMS[name]}.{value}") if name in _WORD_PARAMS else value
             for name, value in self.params.items()
         }
+        if "rule" in params:  # a rulebook label: named, and said in the reader's language
+            label = self.params["rule"]
+            words = describe(label, locale)
+            params["rule"] = f"`{label}`（{words}）" if locale == "zh" else f"`{label}` ({words})"
         try:
             return say(locale, key, **params)
         except (KeyError, IndexError, ValueError):  # params pydantic did not give: unfilled

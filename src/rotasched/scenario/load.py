@@ -128,7 +128,7 @@ def _expand_tables(
         origins[(*at, head, i)] = Origin(shown, row)
 
 
-def _path_text(loc: Loc) -> str:
+def path_text(loc: Loc) -> str:
     text = ""
     for part in loc:
         if isinstance(part, int):
@@ -147,7 +147,7 @@ def _locate(
             column = ".".join(str(p) for p in loc[cut:] if not isinstance(p, int))
             where = f"row {origin.row}" + (f" column {column}" if column else "")
             return Issue(origin.file, where, code, params)
-    return Issue(shown, _path_text(loc), code, params)
+    return Issue(shown, path_text(loc), code, params)
 
 
 def _loc(err: Any) -> Loc:

@@ -127,6 +127,8 @@ class Meta(Frozen):
     start: date
     end: date
     description: str = ""
+    # A re-plan freezes what happens before today plus this many days: people have been told.
+    notice_days: int = Field(default=14, ge=0, le=366)
 
     @field_validator("start")
     @classmethod
@@ -252,6 +254,8 @@ class Organisation(Frozen):
     location: Location = Field(default_factory=Location)
     blackout: SpanList = Field(default_factory=list)
     weekdays: WeekdayList = Field(default_factory=lambda: list(ALL_WEEKDAYS))
+    # The day it leaves (退出): from then on it hosts, attends and visits nothing.
+    left: date | None = None
 
 
 class Room(Frozen):
@@ -486,6 +490,24 @@ class History(Frozen):
     visits: list[VisitRecord] = Field(default_factory=list)
 
 
+Day = date  # for a field named `date`, whose name would hide the type
+
+
+class Pin(Frozen):
+    """An assignment the committee has agreed: kept by every plan (rule `pinned`)."""
+
+    event: str  # an event id as the plan's tables show it: "theme-day.2026-05", "p1.2026Q2.1"
+    host: Id | None = None
+    date: Day | None = None
+    room: str | None = None  # "centre:room", or "own" (the host's own room)
+
+    @model_validator(mode="after")
+    def _something(self) -> Pin:
+        if self.host is None and self.date is None and self.room is None:
+            raise PydanticCustomError("pin_empty", "pins nothing", {"event": self.event})
+        return self
+
+
 class Travel(Frozen):
     """Minutes from an organisation to a centre or another organisation."""
 
@@ -522,6 +544,7 @@ class Scenario(Frozen):
     travel: list[Travel] = Field(default_factory=list)
     visiting: Visiting = Field(default_factory=Visiting)
     weights: Weights = Field(default_factory=Weights)
+    pins: list[Pin] = Field(default_factory=list)
     # The file it was read from, for error messages of later stages.
     _source: str = PrivateAttr("scenario")
     # What looks wrong but may be meant (two organisations of one name): said, never refused.
@@ -565,6 +588,7 @@ __all__ = [
     "Group",
     "History",
     "Organisation",
+    "Pin",
     "Room",
     "Scenario",
     "Series",

@@ -23,6 +23,7 @@ from ..problem import Problem
 from ..rules import HARD, SOFT
 from ..words import say
 from . import clashes, objective, rotation, twinning, venues
+from . import replan as replan  # registers the re-plan's rule and terms
 from .base import POSTERS, Model
 from .explain import explain_infeasible, explain_static
 from .extract import extract
