@@ -159,3 +159,22 @@ def test_unchanged_scenario_replans_to_the_published_plan(tmp_path: Path) -> Non
     assert done.changes.empty
     assert all(done.plan.terms_value[t] == 0 for t in CHANGE_TERMS)
     assert measured(done.problem, done.plan) == done.plan.terms_value
+
+
+def test_replan_command_writes_the_new_plan_and_says_what_changed(tmp_path: Path) -> None:
+    data = _quarter()
+    first = write(tmp_path, data, "一季度.yaml")
+    runner = CliRunner()
+    v1, v2 = tmp_path / "v1", tmp_path / "v2"
+    assert runner.invoke(main, ["plan", str(first), "-o", str(v1), "--work", "5"]).exit_code == 0
+    data["organisations"][2]["left"] = "2026-05-15"
+    changed = write(tmp_path, data, "退出后.yaml")
+    result = runner.invoke(main, ["replan", str(changed), "--from", str(v1), "-o", str(v2),
+                                  "--freeze", "2026-05-11", "--work", "5"])
+    assert result.exit_code == 0, result.output
+    assert "冻结日期：2026-05-11" in result.output
+    published, new = Plan.read_json(v1 / "plan.json"), Plan.read_json(v2 / "plan.json")
+    n = count_changes(published, new)["events"]
+    assert n > 0 and f"与已发布方案相比，{n} 项有变化" in result.output
+    check = runner.invoke(main, ["check", str(changed), str(v2)])
+    assert check.exit_code == 0, check.output

@@ -255,6 +255,20 @@ def test_no_visit_on_hosting_day(tmp_path: Path) -> None:
     assert t["visits"]["date"].iloc[0] != "2026-04-17"
 
 
+def test_pinned(tmp_path: Path) -> None:
+    """b hosted the last three times: every soft term would rather another member hosted
+    April's theme day. The committee pinned b, on the 20th."""
+    data = base()
+    data["series"] = [series("t")]
+    data["history"] = {
+        "hosts": [{"series": "t", "date": f"2026-0{m}-10", "host": "b"} for m in (1, 2, 3)]
+    }
+    data["pins"] = [{"event": "t.2026-04", "host": "b", "date": "2026-04-20"}]
+    _, _, t = plan_checked(tmp_path, data)
+    row = t["occurrences"].iloc[0]
+    assert (row["host"], row["date"]) == ("b", "2026-04-20")
+
+
 # ---- the checker catches a hand-broken plan for each rule -----------------------------------
 
 
@@ -276,6 +290,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Tables]:
         pair("p", "a", "v", visits=2, min_gap_days=10),
         pair("q", "d", "w", hosts="helped", alternate=False),
     ]
+    data["pins"] = [{"event": "l.2026-05", "host": "c"}]
     _, problem, tables = plan_checked(tmp_path_factory.mktemp("good"), data)
     return problem, tables
 
@@ -317,6 +332,8 @@ def _break(rule: str, p: Any, t: Tables) -> Tables:
         occ.loc[d_rows[1], "host"] = next(o for o in "abcd" if o != duty)
     elif rule == "co_host":
         occ.loc[occ.index[occ["series"] == "l"][0], "co_host"] = "c"  # not b's partner
+    elif rule == "pinned":
+        occ.loc[_row(occ, id="l.2026-05"), "host"] = "d"
     elif rule == "visit_day_cap":
         visits.loc[visits.index[:3], "date"] = visits.loc[visits.index[0], "date"]
     elif rule == "occurrence_date":

@@ -6,12 +6,18 @@ both plans are checked, and the term is measured from the written tables by the 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rotasched import load_scenario
+from rotasched.check import measured
+from rotasched.plan import Plan
+from rotasched.replan import replan
 from rotasched.rules import SOFT
+from rotasched.solver import SolveOptions
 
-from .planning import base, pair, plan_checked, score, series, variant, village
+from .planning import base, pair, plan_checked, score, series, variant, village, write
 
 OFF = dict.fromkeys(SOFT, 0)
 
@@ -210,3 +216,57 @@ def test_visit_window(tmp_path: Path) -> None:
         {**OFF, "visit_spread": 1},
     )
     assert with_ == 0 < without
+
+
+# ---- a re-plan against a published plan --------------------------------------------------
+
+
+def _published(tmp: Path, data: dict[str, Any], pin: dict[str, str]) -> Plan:
+    """A plan the committee published: with an assignment the soft terms would not choose."""
+    return plan_checked(tmp, {**data, "pins": [pin]}, out="published")[0]
+
+
+def _replanned(tmp: Path, data: dict[str, Any], published: Plan, term: str,
+               weights: dict[str, int]) -> int:
+    scenario = load_scenario(write(tmp, variant(data, **weights), f"{len(weights)}.yaml"))
+    done = replan(scenario, published, date(2026, 4, 1), SolveOptions(work_limit=5))
+    assert done.plan.has_schedule and done.violations == ()
+    return measured(done.problem, done.plan)[term]
+
+
+def _keeps(tmp: Path, data: dict[str, Any], pin: dict[str, str], term: str,
+           pull: dict[str, int]) -> None:
+    published = _published(tmp, data, pin)
+    with_ = _replanned(tmp, data, published, term, {**OFF, **pull, term: SOFT[term].weight})
+    without = _replanned(tmp, data, published, term, {**OFF, **pull})
+    assert (with_, without) == (0, 1)
+
+
+def test_moved(tmp_path: Path) -> None:
+    """Published on the 8th; the theme day's regular day is the third Wednesday."""
+    data = base()
+    data["series"] = [series("t", day="third-wed")]
+    pin = {"event": "t.2026-04", "date": "2026-04-08"}
+    _keeps(tmp_path, data, pin, "moved", {"regular_day": 1})
+
+
+def test_rehosted(tmp_path: Path) -> None:
+    """Published with b as host, though b hosted the last three times."""
+    data = base()
+    data["series"] = [series("t")]
+    data["history"] = {
+        "hosts": [{"series": "t", "date": f"2026-0{m}-10", "host": "b"} for m in (1, 2, 3)]
+    }
+    _keeps(tmp_path, data, {"event": "t.2026-04", "host": "b"}, "rehosted",
+           {"rotation_order": 20})
+
+
+def test_reroomed(tmp_path: Path) -> None:
+    """Published in a far centre's hall; the station next door has a room as good."""
+    data = _own_room_park(months=1)
+    data["organisations"][0].pop("room")
+    data["centres"].append({
+        "id": "yuan", "name": "党群服务中心", "location": {"lat": 30.50, "lon": 114.41},
+        "rooms": [{"id": "B", "name": "大厅B", "capacity": 60, "equipment": ["投影仪"]}],
+    })  # fmt: skip
+    _keeps(tmp_path, data, {"event": "t.2026-04", "room": "zhan:A"}, "reroomed", {"travel": 1})

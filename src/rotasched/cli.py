@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from . import build_calendar, load_scenario
+from .plan import Plan as PlanT
 from .problem import Problem
+from .rules import describe
 from .scenario import Scenario, ScenarioError
 from .summary import render, summarise
 from .words import say
@@ -138,10 +141,6 @@ def plan(
     Exit codes: 0 planned and checked; 1 the checker found a violation; 2 bad scenario;
     3 no plan exists (explained); 4 no plan found within the budget yet.
     """
-    from .check import check_dir
-    from .export import export_plan
-    from .export.recheck import terminal_lines
-    from .rules import SOFT, describe
     from .solver import SolveOptions, solve
 
     problem = _prepare(scenario, lang)
@@ -157,7 +156,19 @@ def plan(
         on_solution=_progress_printer() if show else None,
     )
     solved = solve(problem, options)
-    result, wall = solved.plan, solved.stats.wall_time
+    _hand_out(solved.plan, problem, outdir, lang, solved.stats.wall_time)
+
+
+def _hand_out(
+    result: PlanT, problem: Problem, outdir: Path, lang: str, wall: float,
+    previous: PlanT | None = None,
+) -> None:
+    """Write, check and report a plan (exit codes as `plan` says)."""
+    from .check import check_dir
+    from .export import export_plan
+    from .export.recheck import terminal_lines
+    from .rules import SOFT, describe
+
     if not result.has_schedule:
         for line in result.explanation:
             click.echo(line, err=True)
@@ -178,11 +189,80 @@ def plan(
         click.echo(say(lang, "cli.provisional"))
     for line in terminal_lines(result, problem.calendar, lang):
         click.echo(line)
+    if previous is not None:
+        _say_changes(previous, result, lang)
     for v in violations:
         click.echo(v.render(), err=True)
     if violations:
         sys.exit(1)
     click.echo(say(lang, "cli.checked", outdir=outdir))
+
+
+def _say_changes(previous: PlanT, result: PlanT, lang: str) -> None:
+    from .compare import CHANGES, count_changes
+
+    counts = count_changes(previous, result)
+    kinds = "  ".join(f"{say(lang, f'change.{k}')} {counts[k]}" for k in CHANGES)
+    click.echo(say(lang, "cli.changes", n=counts["events"], kinds=kinds))
+
+
+@main.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option(
+    "--from", "published_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
+    required=True, help="The published plan's folder (its plan.json): what people have.",
+)
+@click.option(
+    "-o", "--out", "outdir", type=click.Path(path_type=Path), required=True,
+    help="Output folder for the new plan (replaced in one step only when the plan is good).",
+)
+@click.option(
+    "--freeze", type=click.DateTime(["%Y-%m-%d"]), default=None,
+    help="Nothing published before this day moves (default: today + meta.notice_days).",
+)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--workers", type=int, default=2, show_default=True)
+@click.option("--work", "work_limit", type=float, default=30.0, show_default=True,
+              help="Deterministic work budget (reproducible).")
+@click.option("--time-limit", type=float, default=None, help="Wall-clock cap in seconds.")
+@click.option("--lang", type=LANG, default=None)
+def replan(
+    scenario: Path,
+    published_dir: Path,
+    outdir: Path,
+    freeze: datetime | None,
+    seed: int,
+    workers: int,
+    work_limit: float,
+    time_limit: float | None,
+    lang: str | None,
+) -> None:
+    """Plan SCENARIO again after a change, keeping the published plan in PUBLISHED_DIR as far
+    as the rules allow: nothing before the freeze date moves, pins and hand edits stay, and
+    as few events as possible move, change host or change room. Exit codes as `plan`."""
+    from .plan import Plan
+    from .replan import freeze_date
+    from .replan import replan as run_replan
+    from .solver import SolveOptions
+
+    published = Plan.read_json(published_dir / "plan.json")
+    try:
+        loaded = load_scenario(scenario, locale=lang)
+        calendar = build_calendar(loaded)
+        day = freeze.date() if freeze else freeze_date(loaded)
+        options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit,
+                               time_limit=time_limit, params={"catch_sigint_signal": True})
+        done = run_replan(loaded, published, day, options, calendar=calendar)
+    except ScenarioError as exc:
+        click.echo(exc.render(lang), err=True)
+        sys.exit(2)
+    _warn(loaded, lang)
+    lang = lang or done.problem.locale
+    click.echo(say(lang, "cli.freeze", day=day))
+    for r in done.refused:
+        click.echo(say(lang, "cli.refused", event=r.pin.event, why=say(lang, f"pin.{r.pin.why}"),
+                       rule=r.rule, words=describe(r.rule, lang)), err=True)
+    _hand_out(done.plan, done.problem, outdir, lang, done.solved.stats.wall_time, published)
 
 
 @main.command()

@@ -672,6 +672,26 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("已中断：未写出任何文件", "interrupted: nothing was written"),
     "cli.warning": ("警告：{text}", "warning: {text}"),
+    "cli.freeze": (
+        "冻结日期：{day} 之前已发布的安排不变",
+        "freeze: nothing published before {day} moves",
+    ),
+    "cli.refused": (
+        "未保留{why}“{event}”：违反规则 `{rule}`（{words}），已重新安排",
+        "{why} “{event}” not kept: it breaks rule `{rule}` ({words}); planned again",
+    ),
+    "cli.changes": (
+        "与已发布方案相比，{n} 项有变化：{kinds}",
+        "{n} event(s) changed from the published plan: {kinds}",
+    ),
+    "pin.frozen": ("冻结的安排", "the frozen event"),
+    "pin.pin": ("固定安排", "the pin"),
+    "pin.edit": ("手工修改", "the hand edit of"),
+    "change.moved": ("改期", "moved"),
+    "change.rehosted": ("换承办", "re-hosted"),
+    "change.reroomed": ("换场地", "re-roomed"),
+    "change.added": ("新增", "added"),
+    "change.cancelled": ("取消", "cancelled"),
 }
 
 

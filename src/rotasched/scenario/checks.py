@@ -29,6 +29,7 @@ def cross_check(s: Scenario) -> list[Found]:
         series_rooms,
         twinning_refs,
         history_refs,
+        pin_refs,
         travel_refs,
         centre_closure_rooms,
         supplied_years,
@@ -292,6 +293,16 @@ def history_refs(s: Scenario) -> Iterator[Found]:
         pair = pairs.get(visit.pair)
         if pair is not None and visit.host not in {*pair.helpers, *pair.helped}:
             yield (*loc, "host"), "pair_host_not_in_pair", {"id": visit.host, "pair": pair.id}
+
+
+def pin_refs(s: Scenario) -> Iterator[Found]:
+    orgs = {o.id for o in s.organisations}
+    rooms = {"own"} | {f"{c.id}:{r.id}" for c in s.centres for r in c.rooms}
+    for i, pin in enumerate(s.pins):
+        if pin.host is not None:
+            yield from _ref(("pins", i, "host"), orgs, pin.host, "organisation")
+        if pin.room is not None:
+            yield from _ref(("pins", i, "room"), rooms, pin.room, "room")
 
 
 def travel_refs(s: Scenario) -> Iterator[Found]:

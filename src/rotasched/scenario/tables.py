@@ -29,6 +29,7 @@ TABLE_FIELDS: tuple[tuple[str, ...], ...] = (
     ("history", "hosts"),
     ("history", "visits"),
     ("travel",),
+    ("pins",),
     ("calendar", "closures"),
 )
 
