@@ -614,17 +614,20 @@ def build_park() -> None:
         ],
     }
 
-    write_yaml(out / "park.yaml", PARK_HEADER, [
-        ("", "meta", {
+    def meta(name: str, start: date, end: date) -> tuple[str, str, Any]:
+        return ("", "meta", {
             "id": "hjk-park",
-            "name": "黄金口都市工业园联合党委 2026 年活动计划",
+            "name": name,
             "locale": "zh",
             "timezone": "Asia/Shanghai",
-            "start": date(2026, 1, 1),
-            "end": date(2026, 12, 31),
+            "start": start,
+            "end": end,
             "description": "园区成员企业轮值承办主题党日、联合党课、联席会议和志愿服务，"
             "共用园区党建工作站，并与蔡甸区三个村结对共建。",
-        }),
+        })
+
+    year = meta("黄金口都市工业园联合党委 2026 年活动计划", date(2026, 1, 1), date(2026, 12, 31))
+    sections = [
         ("园区统一安排的停用日（全园区安全生产大检查）", "calendar", {
             "closures": [{"start": date(2026, 11, 16), "end": date(2026, 11, 18),
                           "reason": "园区安全生产大检查"}],
@@ -640,7 +643,43 @@ def build_park() -> None:
         ("企业与村\"一帮一\"结对共建", "twinning", twinning),
         ("2025 年的承办和互访记录，使轮值跨年延续", "history",
          {"hosts": hosts_hist, "visits": visits_hist}),
-    ])
+    ]
+    write_yaml(out / "park.yaml", PARK_HEADER, [year, *sections])
+    write_quarters(out, meta, sections, rows)
+
+
+# The README's two-quarter walk-through: the same park planned a quarter at a time. Q2 reads
+# Q1 from the ledger (nothing copied by hand); then one member withdraws in May.
+LEFT_ORG, LEFT_ON = "e15", date(2026, 5, 15)
+QUARTER_HEADER = """
+园区分季度场景 / The park, one quarter at a time —— 由 scenarios/generate.py 生成，请勿手工修改。
+与 park.yaml 相同的园区，只排{what}。README 的"两个季度"示例用它们：先排一季度并发布到台账，
+再排二季度（从台账读取一季度的承办记录，轮值接着往下走），然后{left}。
+The same park as park.yaml, planned for {what_en} only: README's two-quarter walk-through.
+"""
+
+
+def write_quarters(out: Path, meta: Any, sections: list[Any], rows: list[dict[str, Any]]) -> None:
+    left = f"一家成员企业（{LEFT_ORG}）于 {LEFT_ON} 退出，重新排期"
+    for name, what, what_en, start, end in (
+        ("park-q1.yaml", "2026 年第一季度", "Q1 2026", date(2026, 1, 1), date(2026, 3, 31)),
+        ("park-q2.yaml", "2026 年第二季度", "Q2 2026", date(2026, 4, 1), date(2026, 6, 30)),
+    ):
+        header = QUARTER_HEADER.format(what=what, what_en=what_en, left=left)
+        title = f"黄金口都市工业园联合党委 {what}活动计划"
+        write_yaml(out / name, header, [meta(title, start, end), *sections])
+    # The withdrawal: the same Q2 with the member's leaving day in its own table.
+    gone = [{**r, "left": LEFT_ON} if r["id"] == LEFT_ORG else r for r in rows]
+    write_csv(out / "orgs-left.csv", used_columns([*ORG_COLUMNS, "left"], gone), gone)
+    changed = [
+        (f"单位名单：{LEFT_ORG} 于 {LEFT_ON} 退出（left 列）", "organisations", "orgs-left.csv")
+        if section[1] == "organisations" else section
+        for section in sections
+    ]
+    header = QUARTER_HEADER.format(what="2026 年第二季度", what_en="Q2 2026", left=left)
+    title = f"黄金口都市工业园联合党委 2026 年第二季度活动计划（{LEFT_ORG} 退出后）"
+    write_yaml(out / "park-q2-left.yaml", header,
+               [meta(title, date(2026, 4, 1), date(2026, 6, 30)), *changed])
 
 
 # ---------------------------------------------------------------------------------------------
