@@ -76,6 +76,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.joint": ("参加联合活动", "Joint activities attended"),
     # export/: calendar names, descriptions and event summaries (ics.py)
     "export.cal_all": ("全部活动", "all activities"),
+    "export.cal_cancelled": ("已取消的活动", "cancelled events"),
     "export.cal_org": ("单位日程", "schedule"),
     "export.cal_room": ("场地预订", "room bookings"),
     "export.cal_person": ("书记日程", "secretary's schedule"),
