@@ -360,12 +360,6 @@ def event_objects(plan: Plan, problem: Problem, lang: str) -> dict[str, bytes]:
     return {item.uid: b.single(item) for item in items}
 
 
-def calendar_name(plan: Plan, problem: Problem, lang: str) -> str:
-    """The name all.ics carries: also the display name of a CalDAV collection we create."""
-    v = View(plan, problem, lang)
-    return _title(v, v.w("cal_all"))
-
-
 def write_ics(plan: Plan, problem: Problem, folder: Path, lang: str) -> list[Path]:
     """Write every feed under `folder`; returns the files written."""
     written = []
