@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
+from rotasched.compare import revise
 from rotasched.export._view import View
-from rotasched.export.ics import UID_NAMESPACE, occurrence_uid, term_uid, visit_uid
+from rotasched.export.ics import UID_NAMESPACE, key_uid, occurrence_uid, term_uid, visit_uid
 from rotasched.plan import Plan
 from rotasched.problem import Problem
 
@@ -382,12 +383,19 @@ int main(int argc, char **argv) {
         icalrestriction_check(root);  /* X-LIC-ERROR for each RFC 5545 restriction broken */
         errors(root, "restriction");
         printf("KIND\t%s\n", icalcomponent_kind_to_string(icalcomponent_isa(root)));
+        const char *method = icalproperty_method_to_string(icalcomponent_get_method(root));
+        printf("METHOD\t%s\n", method ? method : "");
         for (icalcomponent *e = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT); e;
              e = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)) {
             printf("EVENT\tuid="); put(icalcomponent_get_uid(e));
             when(root, "start", icalcomponent_get_dtstart(e));
             when(root, "end", icalcomponent_get_dtend(e));
             printf("\tattendees=%d", icalcomponent_count_properties(e, ICAL_ATTENDEE_PROPERTY));
+            printf("\tsequence=%d", icalcomponent_get_sequence(e));
+            icalproperty *status = icalcomponent_get_first_property(e, ICAL_STATUS_PROPERTY);
+            printf("\tstatus=%s", status ? icalproperty_get_value_as_string(status) : "");
+            icalproperty *org = icalcomponent_get_first_property(e, ICAL_ORGANIZER_PROPERTY);
+            printf("\torganizer="); put(org ? icalproperty_get_organizer(org) : "");
             printf("\tsummary="); put(icalcomponent_get_summary(e));
             printf("\tdescription="); put(icalcomponent_get_description(e));
             putchar('\n');
@@ -435,6 +443,8 @@ def run_libical(exe: Path, files: list[Path]) -> dict[str, dict[str, Any]]:
             current["errors"].append(rest)
         elif kind == "KIND":
             current["kind"] = rest
+        elif kind == "METHOD":
+            current["method"] = rest
         elif kind == "EVENT":
             fields = dict(f.split("=", 1) for f in rest.split("\t"))
             current["events"].append({k: _unescape(v) for k, v in fields.items()})
@@ -500,3 +510,131 @@ def test_moving_one_event_keeps_every_uid_and_changes_only_that_event(
     # the event itself, and the term whose description lists the term's hosting dates
     theme_term = next(t for t in plain.plan.terms if t.series == "theme-day")
     assert changed == {occurrence_uid(moved, SPACE), term_uid(theme_term, SPACE)}
+
+
+# ---- versions: SEQUENCE and cancelled.ics -----------------------------------------------------
+
+
+MOVED = "theme-day.2026-05"
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Out, Out]:
+    """Version 1 of the tiny plan, and version 2: one occurrence moved, the visit and the
+    theme day's executive term dropped (revise carries them as cancelled)."""
+    p = tiny_problem()
+    first = revise(tiny_plan(p), None)
+    occurrences = tuple(
+        dataclasses.replace(o, date=date(2026, 5, 28)) if o.id == MOVED else o
+        for o in first.occurrences
+    )
+    terms = tuple(t for t in first.terms if t.series != "theme-day")
+    second = revise(dataclasses.replace(first, occurrences=occurrences, terms=terms, visits=()),
+                    first)
+    root = tmp_path_factory.mktemp("versions")
+    return (Out(first, p, export_to(root / "v1", first, p)),
+            Out(second, p, export_to(root / "v2", second, p)))
+
+
+def test_every_event_carries_its_revision_as_sequence(
+    plain: Out, versions: tuple[Out, Out]
+) -> None:
+    for path in plain.feeds():  # a plan fresh from the solver: every revision 0
+        assert {e["SEQUENCE"] for e in read(path).walk("VEVENT")} <= {0}, path
+        assert b"\r\nSEQUENCE:0\r\n" in path.read_bytes() or not read(path).walk("VEVENT")
+    first, second = versions
+    assert not (first.ics / "cancelled.ics").exists()  # nothing cancelled, no file
+    moved = occurrence_uid(next(o for o in second.plan.occurrences if o.id == MOVED), SPACE)
+    for path in second.feeds():
+        if path.name == "cancelled.ics":
+            continue
+        for event in read(path).walk("VEVENT"):
+            assert event["SEQUENCE"] == (1 if str(event["UID"]) == moved else 0), path
+
+
+def test_cancelled_events_leave_the_feeds_and_go_to_cancelled_ics(
+    versions: tuple[Out, Out],
+) -> None:
+    first, second = versions
+    gone = {key_uid(c.key, SPACE): c for c in second.plan.cancelled}
+    assert len(gone) == 2  # the visit and the term
+    for path in second.feeds():
+        if path.name != "cancelled.ics":
+            assert not set(events(read(path))) & set(gone), path
+    path = second.ics / "cancelled.ics"
+    cal = read(path)
+    assert cal["METHOD"] == "CANCEL"
+    assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+    got = events(cal)
+    assert set(got) == set(gone)
+    was = first.expected_utc()
+    for uid, event in got.items():
+        assert event["STATUS"] == "CANCELLED"
+        assert event["SEQUENCE"] == gone[uid].sequence == 1
+        assert str(event["SUMMARY"]) == gone[uid].summary
+        organizer = event["ORGANIZER"]
+        assert str(organizer).startswith("urn:uuid:")
+        assert organizer.params["CN"] == second.problem.name
+        assert "ATTENDEE" not in event
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        if gone[uid].start is None:  # the term: all day, as VALUE=DATE, DTEND exclusive
+            assert (start.isoformat(), end.isoformat()) == was[uid]
+        else:
+            assert (local_utc(start.date(), start.time()), local_utc(end.date(), end.time())) \
+                == was[uid]
+            assert str(start.tzinfo) == "Asia/Shanghai"
+    assert b"DTSTART;VALUE=DATE:20260401\r\n" in path.read_bytes()
+
+
+def test_icaljs_reads_cancelled_ics(versions: tuple[Out, Out]) -> None:
+    node_ready()
+    first, second = versions
+    (feed,) = run_node("icaljs_check.mjs", str(second.ics / "cancelled.ics"))
+    assert feed["errors"] == [] and feed["warnings"] == []
+    assert feed["calendar"]["method"] == ["CANCEL"]
+    assert feed["calendar"]["timezones"] == ["Asia/Shanghai"]
+    was = first.expected_utc()
+    assert {e["uid"] for e in feed["events"]} == {key_uid(c.key, SPACE)
+                                                  for c in second.plan.cancelled}
+    for event in feed["events"]:
+        assert (event["start_utc"], event["end_utc"]) == was[event["uid"]]
+        assert event["status"] == "CANCELLED" and event["sequence"] == 1
+        assert event["organizer"].startswith("urn:uuid:")
+        assert event["organizer_cn"] == second.problem.name
+        if not event["all_day"]:
+            assert event["tzid"] == "Asia/Shanghai"
+
+
+def test_libical_reads_cancelled_ics(versions: tuple[Out, Out], libical: Path) -> None:
+    """libical's RFC 5546 restriction check passes: a CANCEL with an ORGANIZER."""
+    first, second = versions
+    path = second.ics / "cancelled.ics"
+    feed = run_libical(libical, [path])[str(path)]
+    assert feed["errors"] == []
+    assert feed["kind"] == "VCALENDAR" and feed["method"] == "CANCEL"
+    was = first.expected_utc()
+    assert len(feed["events"]) == 2
+    for event in feed["events"]:
+        start, tz_start, in_file = _libical_time(event["start"])
+        end, _, _ = _libical_time(event["end"])
+        assert (start, end) == was[event["uid"]]
+        assert tz_start in (None, "Asia/Shanghai") and in_file
+        assert event["status"] == "CANCELLED" and event["sequence"] == "1"
+        assert event["organizer"].startswith("urn:uuid:")
+
+
+def test_libical_and_icaljs_read_the_revised_feeds(
+    versions: tuple[Out, Out], libical: Path
+) -> None:
+    _, second = versions
+    moved = occurrence_uid(next(o for o in second.plan.occurrences if o.id == MOVED), SPACE)
+    feeds = [p for p in second.feeds() if p.name != "cancelled.ics"]
+    for path, feed in run_libical(libical, feeds).items():
+        assert feed["errors"] == [], path
+        for event in feed["events"]:
+            assert event["sequence"] == ("1" if event["uid"] == moved else "0")
+    node_ready()
+    for feed in run_node("icaljs_check.mjs", *map(str, feeds)):
+        assert feed["errors"] == [] and feed["warnings"] == [], feed["path"]
+        for event in feed["events"]:
+            assert event["sequence"] == (1 if event["uid"] == moved else 0)

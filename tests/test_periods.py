@@ -55,13 +55,22 @@ def test_a_yearly_cadence_over_a_mid_year_horizon_splits_at_new_year() -> None:
     ]
 
 
-def test_week_periods_step_from_the_first_day_and_are_labelled_by_it() -> None:
-    # 1 April 2026 is a Wednesday: fortnights run Wednesday to Tuesday, the last one clipped.
+def test_week_periods_run_from_a_fixed_monday_and_are_labelled_by_it() -> None:
+    # 1 April 2026 is a Wednesday: fortnights still run Monday to Sunday, counted from a fixed
+    # Monday (not from the horizon's start), the first and last clipped to the horizon.
     assert periods("weeks", 2, date(2026, 4, 1), date(2026, 5, 5)) == [
-        ("2026-04-01", date(2026, 4, 1), date(2026, 4, 14)),
-        ("2026-04-15", date(2026, 4, 15), date(2026, 4, 28)),
-        ("2026-04-29", date(2026, 4, 29), date(2026, 5, 5)),
+        ("2026-03-30", date(2026, 4, 1), date(2026, 4, 12)),
+        ("2026-04-13", date(2026, 4, 13), date(2026, 4, 26)),
+        ("2026-04-27", date(2026, 4, 27), date(2026, 5, 5)),
     ]
+    # Another horizon start names the same fortnights.
+    earlier = periods("weeks", 2, date(2026, 1, 1), date(2026, 5, 5))
+    assert [p[0] for p in earlier[-3:]] == ["2026-03-30", "2026-04-13", "2026-04-27"]
+    assert earlier[0][0] == "2025-12-22" and earlier[0][1] == date(2026, 1, 1)
+    # Every single week is an ISO week.
+    for label, a, _b in periods("weeks", 1, date(2026, 4, 1), date(2026, 6, 30)):
+        assert date.fromisoformat(label).isoweekday() == 1
+        assert date.fromisoformat(label).isocalendar()[:2] == a.isocalendar()[:2]
 
 
 def test_term_labels_name_the_month_quarter_or_year_around_a_day() -> None:

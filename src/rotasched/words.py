@@ -1,11 +1,11 @@
 """Every word rotasched shows to people, in Chinese and English, in one table.
 
 `WORDS` maps a plain dotted key to its (zh, en) text. The first part of a key says where it is
-used: `export.` calendars, tables and site; `series_type.`, `org_kind.`, `form.`, `status.`,
-`weekday.` the names of fixed choices; `summary.` `rotasched validate`; `explain.` and `solver.`
-why there is no plan; `error.` what is wrong with a scenario, or looks wrong (a warning), by
-Issue.code; `cli.` the command line. Placeholders are Python format fields, the same in both
-languages.
+used: `export.` calendars, tables and site; `caldav.` publishing to a CalDAV server;
+`series_type.`, `org_kind.`, `form.`, `status.`, `weekday.` the names of fixed choices;
+`summary.` `rotasched validate`; `explain.` and `solver.` why there is no plan; `error.` what
+is wrong with a scenario, or looks wrong (a warning), by Issue.code; `cli.` the command line.
+Placeholders are Python format fields, the same in both languages.
 
 This module imports nothing from the project, so every stage, `scenario/` included, may use it.
 It is longer than the ~400 lines we aim for because it is one data table: splitting it would
@@ -15,6 +15,30 @@ only make a translator look in several places.
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    # export/caldav.py: publishing to a CalDAV server
+    "caldav.half_env": (
+        "设置了 {given}，但没有设置 {missing}", "{given} is set but {missing} is not"
+    ),
+    "caldav.netrc": (
+        "无法读取 netrc 文件 {path}：{reason}", "cannot read the netrc file {path}: {reason}"
+    ),
+    "caldav.userinfo": (
+        "CalDAV 地址中不能含用户名或密码：请用环境变量 {user} 和 {password}，或 netrc 文件",
+        "the CalDAV URL must not carry a user name or password: use {user} and {password} in "
+        "the environment, or a netrc file",
+    ),
+    "caldav.no_schedule": ("该方案没有日程，不能发布", "this plan has no schedule to publish"),
+    "caldav.not_calendar": ("{url} 不是日历集合", "{url} is not a calendar collection"),
+    "caldav.create": (
+        "无法创建日历 {url}：{reason}", "cannot create the calendar {url}: {reason}"
+    ),
+    "caldav.put": (
+        "服务器拒绝写入 {url}：{reason}", "the server refused to write {url}: {reason}"
+    ),
+    "caldav.failed": ("无法发布到 {url}：{reason}", "cannot publish to {url}: {reason}"),
+    "caldav.delete": (
+        "服务器拒绝删除 {url}：{reason}", "the server refused to delete {url}: {reason}"
+    ),
     # export/: calendars, tables and site (export._i18n.word adds the prefix)
     "export.sep": ("：", ": "),
     "export.list_sep": ("、", ", "),
@@ -76,6 +100,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.joint": ("参加联合活动", "Joint activities attended"),
     # export/: calendar names, descriptions and event summaries (ics.py)
     "export.cal_all": ("全部活动", "all activities"),
+    "export.cal_cancelled": ("已取消的活动", "cancelled events"),
     "export.cal_org": ("单位日程", "schedule"),
     "export.cal_room": ("场地预订", "room bookings"),
     "export.cal_person": ("书记日程", "secretary's schedule"),

@@ -54,6 +54,10 @@ for (const path of process.argv.slice(2)) {
         start_utc: utc(start),
         end_utc: utc(end),
         attendees: vevent.getAllProperties("attendee").length,
+        sequence: event.sequence,
+        status: vevent.getFirstPropertyValue("status"),
+        organizer: event.organizer,
+        organizer_cn: vevent.getFirstProperty("organizer")?.getParameter("cn") ?? null,
         dtstamp: String(vevent.getFirstPropertyValue("dtstamp")),
       });
     }

@@ -5,6 +5,9 @@
 - tables/  localised CSV tables and plan.xlsx for people (tables.py)
 - site/    a static website with charts that works from file:// (site.py)
 
+caldav.py publishes a plan's events to a CalDAV server instead (`publish_caldav`); it is not
+part of `export_plan`, and nothing here imports it, so the caldav client loads only when used.
+
 `export_plan` writes everything into a staging folder and swaps it in at the end, so a failed
 export leaves the last good output folder untouched.
 """

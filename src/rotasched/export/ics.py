@@ -4,26 +4,32 @@
 - org/<id>.ics                   what one organisation hosts, attends, leads and visits
 - room/<centre>_<room>.ics       one shared-centre room's bookings, for its venue manager
 - person/<key>.ics               one secretary's duties across every organisation they serve
+- cancelled.ics                  only when the plan cancels events of an earlier version: each as
+                                 a METHOD:CANCEL VEVENT, for calendars that imported it
 
 Timed events carry TZID=<scenario zone> with a VTIMEZONE covering only the horizon's years
 (for Asia/Shanghai one +0800 block); executive terms are all-day spans (VALUE=DATE, DTEND the
-day after). Every UID is a uuid5 of the event's id, and DTSTAMP comes from the plan's horizon,
-not the clock, so an unchanged plan gives byte-identical files and clients update events in
-place instead of duplicating them. No METHOD and no ATTENDEE: these are published feeds.
+day after). Every UID is a uuid5 of the event's key (`plan.event_key`), SEQUENCE is its
+revision in the published plan (`plan.revisions`, raised by `compare.revise` when its start,
+end or place changed) and DTSTAMP comes from the plan's horizon, not the clock, so an unchanged
+plan gives byte-identical files and clients update events in place instead of duplicating them.
+No METHOD and no ATTENDEE in the feeds: they are published, and a removed event is simply left
+out (Google deletes a STATUS:CANCELLED one from a subscription, Apple strikes it through).
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event, Timezone
-from icalendar.enums import TRANSP
+from icalendar import Calendar, Event, Timezone, vCalAddress
+from icalendar.enums import STATUS, TRANSP
 
-from ..plan import Occurrence, Plan, Term, Visit
+from ..plan import Cancelled, Occurrence, Plan, Term, Visit, event_key
 from ..problem import Problem
 from ._view import View, clean_text, one_line
 
@@ -32,6 +38,8 @@ UID_NAMESPACE = uuid.UUID("6f1c3a52-8d0e-5b7a-9c41-2e7d5a0b8f13")
 # No version in it: a new release must not change the bytes of an unchanged plan's feeds.
 PRODID = "-//rotasched//rotasched plan export//ZH"
 REFRESH = timedelta(hours=6)
+# The property a calendar object for CalDAV carries its own digest in (see _Builder.single).
+DIGEST = "X-ROTASCHED-DIGEST"
 
 
 def event_uid(kind: str, ident: str, space: str = "") -> str:
@@ -43,16 +51,35 @@ def event_uid(kind: str, ident: str, space: str = "") -> str:
     return str(uuid.uuid5(UID_NAMESPACE, key))
 
 
+def key_uid(key: str, space: str = "") -> str:
+    """The UID of an event key ("occurrence:<id>", see `plan.event_key`): a key is exactly the
+    "kind:ident" that `event_uid` hashes, so UIDs published before keys existed stay the same."""
+    kind, ident = key.split(":", 1)
+    return event_uid(kind, ident, space)
+
+
 def occurrence_uid(occ: Occurrence, space: str = "") -> str:
-    return event_uid("occurrence", occ.id, space)
+    return key_uid(event_key(occ), space)
 
 
 def term_uid(term: Term, space: str = "") -> str:
-    return event_uid("term", f"{term.series}.{term.term}", space)
+    return key_uid(event_key(term), space)
 
 
 def visit_uid(visit: Visit, space: str = "") -> str:
-    return event_uid("visit", visit.id, space)
+    return key_uid(event_key(visit), space)
+
+
+def organizer(problem: Problem) -> vCalAddress:
+    """The planning body as ORGANIZER of a cancellation (libical flags a CANCEL without one).
+
+    It has no mailbox, and a made-up mailto: would invite replies to nobody. ORGANIZER is any
+    URI (RFC 5545 CAL-ADDRESS); a urn:uuid (RFC 9562) names the body without being reachable,
+    and derived from meta.id like the UIDs it stays the same in every version and release.
+    """
+    name = one_line(problem.name).replace('"', "'")  # no DQUOTE inside a parameter value
+    body = uuid.uuid5(UID_NAMESPACE, f"planning-body:{problem.uid_space or problem.name}")
+    return vCalAddress(f"urn:uuid:{body}", params={"CN": name})
 
 
 @dataclass(frozen=True)
@@ -90,7 +117,8 @@ class _Builder:
 
     def occurrence(self, occ: Occurrence) -> _Item:
         v = self.v
-        uid = occurrence_uid(occ, self.v.problem.uid_space)
+        key = event_key(occ)
+        uid = key_uid(key, self.v.problem.uid_space)
         if uid in self.items:
             return self.items[uid]
         host = v.org_name(occ.host)
@@ -112,6 +140,7 @@ class _Builder:
         event = Event.new(
             uid=uid,
             stamp=self.stamp,
+            sequence=self.v.plan.revisions.get(key, 0),
             start=v.local(occ.date, occ.start),
             end=v.local(occ.date, occ.end),
             summary=one_line(v.w("sum_occurrence", series=occ.series_name, host=host)),
@@ -125,7 +154,8 @@ class _Builder:
 
     def term(self, term: Term) -> _Item:
         v = self.v
-        uid = term_uid(term, self.v.problem.uid_space)
+        key = event_key(term)
+        uid = key_uid(key, self.v.problem.uid_space)
         if uid in self.items:
             return self.items[uid]
         series = v.series_name(term.series)
@@ -145,6 +175,7 @@ class _Builder:
         event = Event.new(
             uid=uid,
             stamp=self.stamp,
+            sequence=self.v.plan.revisions.get(key, 0),
             start=term.start,
             end=term.end + timedelta(days=1),  # DTEND of an all-day span is exclusive
             summary=one_line(v.w("sum_term", person=person, series=series, term=term.term)),
@@ -157,7 +188,8 @@ class _Builder:
 
     def visit(self, visit: Visit) -> _Item:
         v = self.v
-        uid = visit_uid(visit, self.v.problem.uid_space)
+        key = event_key(visit)
+        uid = key_uid(key, self.v.problem.uid_space)
         if uid in self.items:
             return self.items[uid]
         host, guests = v.org_name(visit.host), v.orgs_names(visit.guests)
@@ -180,6 +212,7 @@ class _Builder:
         event = Event.new(
             uid=uid,
             stamp=self.stamp,
+            sequence=self.v.plan.revisions.get(key, 0),
             start=v.local(visit.date, visit.start),
             end=v.local(visit.date, visit.end),
             summary=one_line(v.w("sum_visit", guests=guests, host=host)),
@@ -191,6 +224,28 @@ class _Builder:
         self.items[uid] = item
         return item
 
+    def cancelled(self, gone: Cancelled) -> _Item:
+        """An event an earlier version held, as RFC 5546 cancels it: same UID, a higher
+        SEQUENCE, STATUS:CANCELLED, and the times it had."""
+        v = self.v
+        uid = key_uid(gone.key, v.problem.uid_space)
+        if gone.start is None or gone.end is None:  # an all-day span (an executive term)
+            start: date | datetime = gone.date
+            end: date | datetime = gone.end_date + timedelta(days=1)
+        else:
+            start, end = v.local(gone.date, gone.start), v.local(gone.date, gone.end)
+        event = Event.new(
+            uid=uid,
+            stamp=self.stamp,
+            sequence=gone.sequence,
+            start=start,
+            end=end,
+            summary=one_line(gone.summary),
+            status=STATUS.CANCELLED,
+            organizer=organizer(v.problem),
+        )
+        return _Item((gone.date, gone.start or time(0), 3, gone.key), uid, event)
+
     # ---- calendars ---------------------------------------------------------------------
 
     def calendar(self, path: str, title: str, items: Iterable[_Item]) -> bytes:
@@ -199,11 +254,10 @@ class _Builder:
                    end=v.problem.end.isoformat())
         if v.provisional:
             desc = f"{desc} {v.w('provisional')}"
-        sep = v.w("sep")
         cal = Calendar.new(
             prodid=PRODID,
             uid=event_uid("calendar", path, self.v.problem.uid_space),
-            name=one_line(f"{v.problem.name}{sep}{title}"),
+            name=_title(self.v, title),
             description=one_line(desc),  # X-WR-CALDESC is not escaped by icalendar
             refresh_interval=REFRESH,
             calscale="GREGORIAN",
@@ -211,6 +265,36 @@ class _Builder:
         )
         cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
         cal.add("X-WR-TIMEZONE", v.problem.timezone)  # the default zone Google/Apple show
+        return self._fill(cal, items)
+
+    def cancellation(self, items: Iterable[_Item]) -> bytes:
+        """cancelled.ics: an iTIP CANCEL (RFC 5546) for whoever imported the events, not a
+        feed to subscribe to (so no REFRESH-INTERVAL)."""
+        cal = Calendar.new(
+            prodid=PRODID,
+            uid=event_uid("calendar", "cancelled.ics", self.v.problem.uid_space),
+            name=_title(self.v, self.v.w("cal_cancelled")),
+            method="CANCEL",
+            calscale="GREGORIAN",
+            language="zh-CN" if self.v.lang == "zh" else "en",
+        )
+        return self._fill(cal, items)
+
+    def single(self, item: _Item) -> bytes:
+        """One event alone in a calendar object, as a CalDAV server stores it (one UID per
+        resource), with X-ROTASCHED-DIGEST: the SHA-256 of the object without that line.
+        A server may re-serialise what it stores (Radicale does), so a publisher compares
+        this digest, not the bytes. Adds to the event: use a builder of its own."""
+        cal = Calendar.new(prodid=PRODID, calscale="GREGORIAN")
+        cal.pop("UID")  # icalendar's random default: the object is named by its event's UID
+        if isinstance(item.event.DTSTART, datetime):  # only timed events name the zone
+            cal.add_component(self.zone)
+        cal.add_component(item.event)
+        digest = hashlib.sha256(cal.to_ical()).hexdigest()
+        item.event.add(DIGEST, digest)
+        return cal.to_ical()
+
+    def _fill(self, cal: Calendar, items: Iterable[_Item]) -> bytes:
         # Always one VTIMEZONE, so a calendar with no event is still a valid (non-empty) one.
         cal.add_component(self.zone)
         unique = {i.uid: i for i in items}
@@ -220,23 +304,34 @@ class _Builder:
         return cal.to_ical()
 
 
+def _title(v: View, title: str) -> str:
+    return one_line(f"{v.problem.name}{v.w('sep')}{title}")
+
+
 def _form(view: View, key: str) -> str:
     from . import _i18n
 
     return _i18n.form(view.lang, key)
 
 
-def calendars(plan: Plan, problem: Problem, lang: str) -> dict[str, bytes]:
-    """Every feed as bytes, keyed by its path under ics/."""
-    v = View(plan, problem, lang)
-    b = _Builder(v)
-    out: dict[str, bytes] = {}
-    everything = (
+def _everything(b: _Builder) -> list[_Item]:
+    v = b.v
+    return (
         [b.occurrence(o) for o in v.occurrences]
         + [b.term(x) for x in v.terms]
         + [b.visit(x) for x in v.visits]
     )
-    out["all.ics"] = b.calendar("all.ics", v.w("cal_all"), everything)
+
+
+def calendars(plan: Plan, problem: Problem, lang: str) -> dict[str, bytes]:
+    """Every feed as bytes, keyed by its path under ics/; cancelled.ics only when the plan
+    cancels something."""
+    v = View(plan, problem, lang)
+    b = _Builder(v)
+    out: dict[str, bytes] = {}
+    out["all.ics"] = b.calendar("all.ics", v.w("cal_all"), _everything(b))
+    if plan.cancelled:
+        out["cancelled.ics"] = b.cancellation([b.cancelled(c) for c in plan.cancelled])
     for org, path in v.org_files.items():
         items = (
             [b.occurrence(o) for o in v.org_occurrences(org)]
@@ -255,6 +350,14 @@ def calendars(plan: Plan, problem: Problem, lang: str) -> dict[str, bytes]:
         )
         out[path] = b.calendar(path, f"{v.person_name(key)} {v.w('cal_person')}", items)
     return out
+
+
+def event_objects(plan: Plan, problem: Problem, lang: str) -> dict[str, bytes]:
+    """Every event of all.ics as a calendar object of its own (see `_Builder.single`), by UID,
+    in all.ics's order: what a CalDAV collection holds."""
+    b = _Builder(View(plan, problem, lang))
+    items = sorted({i.uid: i for i in _everything(b)}.values(), key=lambda i: (i.key, i.uid))
+    return {item.uid: b.single(item) for item in items}
 
 
 def write_ics(plan: Plan, problem: Problem, folder: Path, lang: str) -> list[Path]:

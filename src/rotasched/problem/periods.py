@@ -2,9 +2,12 @@
 
 The calendar arithmetic of the problem, in dates (derive.py turns them into day indexes):
 which months, quarters, years or runs of weeks a horizon holds, clipped to the horizon; the
-label of each ("2026-04", "2026Q2", "2026", or the first day's ISO date for week periods),
-which becomes part of occurrence ids, calendar UIDs and the tables; and on which day within a
-period a rule such as "day-1" or "first-fri" falls once moved off holidays.
+label of each ("2026-04", "2026Q2", "2026", or for week periods the ISO date of the Monday that
+starts it), which becomes part of occurrence ids, calendar UIDs and the tables; and on which
+day within a period a rule such as "day-1" or "first-fri" falls once moved off holidays.
+
+A period and its label never depend on where the horizon starts: a plan of April to June and
+one of January to June name April's events alike, so their calendar UIDs match.
 """
 
 from __future__ import annotations
@@ -21,20 +24,24 @@ FREQ = {"month": "M", "monthly": "M", "quarter": "Q", "quarterly": "Q", "year": 
 # Period labels are part of occurrence ids, calendar UIDs and the tables, so they are spelled
 # out here rather than left to pandas' default str() of a Period.
 LABEL = {"M": "%Y-%m", "Q": "%YQ%q", "Y": "%Y"}
+# Runs of weeks are counted from a fixed Monday, not from the horizon's first day (which made
+# a re-plan from another start rename every event). 1 January of year 1 is a Monday, so
+# every-1-week periods are ISO weeks.
+WEEKS_EPOCH = date(1, 1, 1)
 
 
 def periods(kind: str, weeks: int, first: date, last: date) -> list[tuple[str, date, date]]:
     """(label, first day, last day) of each period of a cadence, clipped to the horizon.
 
     Calendar periods are the months, quarters or years that overlap first..last; week periods
-    run `weeks` weeks at a time from `first` itself and are labelled by their first day.
+    run `weeks` weeks at a time from WEEKS_EPOCH and are labelled by their (unclipped) Monday.
     """
     if kind == "weeks":
         step = timedelta(weeks=weeks)
         out: list[tuple[str, date, date]] = []
-        a = first
+        a = first - timedelta(days=(first - WEEKS_EPOCH).days % step.days)
         while a <= last:
-            out.append((a.isoformat(), a, min(a + step - timedelta(days=1), last)))
+            out.append((a.isoformat(), max(a, first), min(a + step - timedelta(days=1), last)))
             a += step
         return out
     return list(_calendar_periods(FREQ[kind], first, last))
