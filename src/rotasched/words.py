@@ -156,6 +156,40 @@ WORDS: dict[str, tuple[str, str]] = {
         "活动 {occ} 次，执行书记 {terms} 期，结对互访 {visits} 次",
         "{occ} activities, {terms} executive terms, {visits} twinning visits",
     ),
+    "export.kind_term": ("执行书记轮值期", "executive term"),
+    # a re-plan's changes (export/changes.py, show.py): tables, the site's changes.html
+    "export.t_changes": ("调整一览", "Changes"),
+    "export.change": ("调整", "Change"),
+    "export.change_moved": ("改期", "moved"),
+    "export.change_rehosted": ("更换承办方", "new host"),
+    "export.change_reroomed": ("更换场地", "new room"),
+    "export.change_added": ("新增", "added"),
+    "export.change_cancelled": ("取消", "cancelled"),
+    "export.old_date": ("原日期", "Old date"),
+    "export.new_date": ("新日期", "New date"),
+    "export.old_time": ("原时间", "Old time"),
+    "export.new_time": ("新时间", "New time"),
+    "export.old_host": ("原承办方", "Old host"),
+    "export.new_host": ("新承办方", "New host"),
+    "export.old_place": ("原地点", "Old place"),
+    "export.new_place": ("新地点", "New place"),
+    "export.until": ("至 {day}", "until {day}"),
+    "export.change_counts": (
+        "共调整 {events} 项：改期 {moved}，更换承办方 {rehosted}，更换场地 {reroomed}，"
+        "新增 {added}，取消 {cancelled}",
+        "{events} event(s) changed: {moved} moved, {rehosted} with a new host, {reroomed} in a "
+        "new room, {added} added, {cancelled} cancelled",
+    ),
+    "export.changes_since": (
+        "与上一版方案相比的调整（每个有变化的活动一行）",
+        "What changed since the previous version of the plan (one row per changed event)",
+    ),
+    "export.changes_none": (
+        "与上一版方案相比没有调整。",
+        "Nothing changed since the previous version.",
+    ),
+    "export.when": ("时间", "When"),
+    "export.place": ("地点", "Place"),
     # site charts: a time axis labels each month, with its year on the first and in January
     "export.axis_month_year": ("{year}年{month}", "{month} {year}"),
     # the twelve month names, comma-separated, January first
