@@ -15,7 +15,8 @@ from click.testing import CliRunner
 
 from rotasched.check import check
 from rotasched.cli import main
-from rotasched.edits import Edit, EditError, as_date, as_time, edits, read_edited
+from rotasched.edits import Edit, EditError, edits, read_edited
+from rotasched.edits.cells import as_date, as_time
 from rotasched.export import export_plan
 from rotasched.export.tables import defuse
 from rotasched.plan import event_key

@@ -1,48 +1,27 @@
-"""A published table edited by hand, read back as a plan (after export: it reads what
-export/tables.py wrote).
-
-A committee opens tables/plan.xlsx or tables/hosting.csv (or visits.csv), changes a host, a
-date, a room or the executive secretary, and sends the file back. `read_edited` takes it as a
-person and their spreadsheet leave it:
-
-- headers in Chinese or English (or raw/'s keys), columns in any order, rows in any order;
-- names where the plan has ids (ids are accepted too), without the `'` that kept a name from
-  being read as a formula;
-- dates and times as text (2026-04-24, 2026/4/24, 2026年4月24日, 9:00) or as real dates and
-  times, which Excel and WPS make of them;
-- CSV in UTF-8 (with or without BOM) or GB18030; in a workbook the hosting sheet (承办安排 /
-  Hosting) and the visits sheet (结对互访 / Twinning visits).
-
-Rows are matched to the published plan by their ID column. Only what a person decides is read:
-date, start, end, host, co-host, venue and executive secretary of an occurrence; date, start,
-end, host and visitors of a visit. The rest (weekday, activity, participants...) follows from
-those and is not read. A cell that still shows what was published keeps the published value,
-so an own-room venue that names the old host, or a name two organisations share, stays as it
-was. An event the table no longer lists is gone from the edited plan: the checker then says so.
-
-Everything wrong is raised at once as an `EditError`, a ScenarioError that names the file, row
-and column of each problem in the plan's language; the CLI prints it like a scenario's errors.
-"""
+"""Reading an edited hosting or visits table onto the published plan (see the package's
+docstring for what is read and how)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from .export._i18n import word
-from .export._view import View, one_line
-from .export.tables import build_tables, defuse
-from .plan import Occurrence, Plan, Term, Visit, event_key
-from .problem import Problem
-from .scenario import Issue, ScenarioError
-from .scenario.tables import TableError, read_rows
-from .words import say
-
-LANGS = ("zh", "en")
+from ..export._i18n import word
+from ..export._view import View
+from ..export.tables import build_tables
+from ..plan import Occurrence, Plan, Term, Visit
+from ..problem import Problem
+from ..scenario import Issue
+from ..scenario.tables import TableError, read_rows
+from ..words import say
+from .cells import as_date, as_time
+from .cells import text as _text
+from .diff import edits
+from .errors import EditError
+from .names import LANGS, Names
 
 # What is read back of each table, by the word key of its header (tables.py); raw/'s English
 # keys are accepted as headers as well, under these names where they differ.
@@ -54,170 +33,6 @@ READ = {
 RAW_NAMES = {"visits": {"host": "visit_host", "guests": "visit_guests"}}
 SHEETS = {"occurrences": "t_occurrences", "visits": "t_visits"}
 SEPARATORS = re.compile(r"\s*[、,，;；]\s*")
-Place = tuple[Literal["centre", "own", "none"], str, str]  # an occurrence's venue, centre, room
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One difference between the published plan and the edited one, in raw/'s values."""
-
-    key: str  # plan.event_key of the event
-    field: str  # a field of Occurrence, Term or Visit; "added" or "removed" for a whole event
-    old: str  # ids, ISO dates, HH:MM, lists joined by ";"; "" for an added or removed event
-    new: str
-
-
-class EditError(ScenarioError):
-    """Every problem of one edited table, raised at once."""
-
-    def __init__(self, file: str, problems: list[Issue], locale: str = "en") -> None:
-        self.file = file
-        super().__init__(problems, locale)
-
-    def render(self, locale: str | None = None) -> str:
-        loc = locale or self.locale
-        head = say(loc, "error.edits_head", file=self.file, n=len(self.problems))
-        return "\n".join([head, *("  " + p.render(loc) for p in self.problems)])
-
-
-# ---- cells -------------------------------------------------------------------------------
-
-
-def _text(value: Any) -> str:
-    """A cell as text on one line, without the `'` tables.py put before a formula-like name."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = " ".join(one_line(str(value)).split())
-    if text.startswith("'") and defuse(text[1:]) == text:
-        return text[1:]
-    return text
-
-
-_DATE = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]0?0:00(?::00)?)?"
-    r"|(\d{4})(\d{2})(\d{2})"  # 20260424
-)
-_TIME = re.compile(
-    r"(上午|下午)?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*\d{2}(?:\.\d+)?)?\s*([AaPp][Mm])?"
-)
-EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of a spreadsheet's date numbers
-
-
-def as_date(value: Any) -> date | None:
-    """A date from a real date cell, a spreadsheet's day number or text; None if not one."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 367 <= value < 2958466:  # 1901 to 9999: a date cell whose format was lost
-            return EXCEL_EPOCH + timedelta(days=int(value))
-    match = _DATE.fullmatch(_text(value))
-    if match is None:
-        return None
-    parts = [int(x) for x in match.groups() if x is not None]
-    try:
-        return date(*parts)
-    except ValueError:
-        return None
-
-
-def as_time(value: Any) -> time | None:
-    """A time of day from a real time cell, a fraction of a day or text; None if not one."""
-    if isinstance(value, datetime):
-        return value.time().replace(second=0, microsecond=0)
-    if isinstance(value, time):
-        return value.replace(second=0, microsecond=0)
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
-        minutes = round(value * 24 * 60)
-        return time(minutes // 60, minutes % 60) if minutes < 24 * 60 else None
-    match = _TIME.fullmatch(_text(value))
-    if match is None:
-        return None
-    noon, hour, minute, ampm = match.groups()
-    h, m = int(hour), int(minute)
-    afternoon = noon == "下午" or (ampm or "").lower() == "pm"
-    if (noon or ampm) and h <= 12:
-        h = h % 12 + (12 if afternoon else 0)
-    return time(h, m) if h < 24 and m < 60 else None
-
-
-# ---- names ---------------------------------------------------------------------------------
-
-
-class _Names:
-    """Names (and ids) of the problem's organisations, rooms and executives, as the tables
-    write them in either language."""
-
-    def __init__(self, plan: Plan, problem: Problem) -> None:
-        self.problem = problem
-        self.orgs: dict[str, list[str]] = {}
-        for oid, org in problem.orgs.items():
-            self.orgs.setdefault(_text(org.name), []).append(oid)
-        self.places: dict[str, Place] = {}
-        view = View(plan, problem, "zh")
-        alone = Counter(_text(r.name) for r in problem.rooms.values())
-        for key, r in problem.rooms.items():
-            place: Place = ("centre", r.centre, r.room)
-            labels = [view.room_label(key), f"{r.centre_name}{r.name}", key]
-            labels += [r.name] if alone[_text(r.name)] == 1 else []
-            for label in labels:
-                self.places.setdefault(_text(label), place)
-        for lang in LANGS:
-            self.places[_text(word(lang, "venue_none"))] = ("none", "", "")
-        self.places["none"] = ("none", "", "")
-        self.own = [_text(word(lang, "venue_own")) for lang in LANGS]
-        self.executives: dict[str, str] = {}
-        for oid, org in problem.orgs.items():
-            person = problem.persons.get(org.person)
-            name = person.name if person else org.person
-            for lang in LANGS:
-                label = word(lang, "paren", text=name, inner=org.name)
-                self.executives.setdefault(_text(label), oid)
-
-    def org(self, text: str) -> tuple[str | None, str, dict[str, Any]]:
-        """(id, "", {}) or (None, error code, params)."""
-        ids = self.orgs.get(text, [])
-        if len(ids) == 1:
-            return ids[0], "", {}
-        if ids:
-            return None, "edit_ambiguous_org", {"input": text, "ids": ", ".join(ids)}
-        if text in self.problem.orgs:
-            return text, "", {}
-        return None, "edit_unknown_org", {"input": text}
-
-    def executive(self, text: str) -> tuple[str | None, str, dict[str, Any]]:
-        if text in self.executives:
-            return self.executives[text], "", {}
-        org, code, params = self.org(text)
-        if org is not None:
-            return org, "", {}
-        led = [p.orgs for p in self.problem.persons.values() if _text(p.name) == text]
-        if len(led) == 1 and len(led[0]) == 1:
-            return led[0][0], "", {}
-        if led:
-            ids = ", ".join(o for orgs in led for o in orgs)
-            return None, "edit_ambiguous_org", {"input": text, "ids": ids}
-        return None, code, params
-
-    def place(self, text: str) -> Place | None:
-        if text == "own" or any(word in text for word in self.own):
-            return ("own", "", "")
-        return self.places.get(text)
-
-    def room(self, centre: str, room: str) -> Place | None:
-        """A raw table's centre and room columns, as ids or names."""
-        centres = [c for c, name in self.problem.centres.items() if centre in (c, _text(name))]
-        for c in centres:
-            for r in self.problem.rooms.values():
-                if r.centre == c and room in (r.room, _text(r.name)):
-                    return ("centre", r.centre, r.room)
-        return None
-
-
-# ---- rows ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -319,7 +134,7 @@ class _Reader:
         self.path, self.problem, self.published, self.lang = path, problem, published, lang
         # Each with where it is (sheet, row, column), to list them in the order of the file.
         self.issues: list[tuple[tuple[str, int, int], Issue]] = []
-        self.names = _Names(published, problem)
+        self.names = Names(published, problem)
         self.view = View(published, problem, published.locale)
         self.shown = _published_cells(published, problem)
 
@@ -544,43 +359,8 @@ def _published_cells(plan: Plan, problem: Problem) -> dict[tuple[str, str], dict
     return out
 
 
-# ---- the API -------------------------------------------------------------------------------
-
-
 def read_edited(path: Path, problem: Problem, published: Plan, lang: str | None = None) -> Plan:
     """The published plan with the edits of a hand-edited hosting or visits table (CSV, or
     plan.xlsx) applied; EditError, in `lang` (default the plan's language), names every cell
     that cannot be read. The result has no objective: check it with `check.check`."""
     return _Reader(Path(path), problem, published, lang or published.locale).plan()
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, time):
-        return value.isoformat(timespec="minutes")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return ";".join(map(str, value))
-    return str(value)
-
-
-def _events(plan: Plan) -> dict[str, Occurrence | Term | Visit]:
-    events: list[Occurrence | Term | Visit] = [*plan.occurrences, *plan.terms, *plan.visits]
-    return {event_key(e): e for e in events}
-
-
-def edits(published: Plan, edited: Plan) -> list[Edit]:
-    """What the edited plan changed, field by field, sorted by event key then field order:
-    e.g. Edit("occurrence:theme-day.2026-04", "host", "a", "d")."""
-    before, after = _events(published), _events(edited)
-    out = []
-    for key in sorted(before.keys() | after.keys()):
-        old, new = before.get(key), after.get(key)
-        if old is None or new is None:
-            out.append(Edit(key, "added" if old is None else "removed", "", ""))
-            continue
-        for f in fields(old):
-            a, b = _plain(getattr(old, f.name)), _plain(getattr(new, f.name))
-            if a != b:
-                out.append(Edit(key, f.name, a, b))
-    return out
