@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+from datetime import timedelta
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +18,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from rotasched.export import export_plan
 from rotasched.export.charts import tag
 from rotasched.export.site import TEMPLATES
 from rotasched.problem import Problem
@@ -66,6 +68,24 @@ def infeasible(tmp_path_factory: pytest.TempPathFactory) -> Path:
         explanation=("会议室A 5 月 18–20 日检修，无法安排主题党日。",),
     )
     return export_to(tmp_path_factory.mktemp("infeasible") / "out", plan, p)
+
+
+@pytest.fixture(scope="module")
+def replanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plain plan as a re-plan of a version with another host, another day, no visit."""
+    p = tiny_problem()
+    new = tiny_plan(p)
+    first, second, *rest = new.occurrences
+    old = dataclasses.replace(
+        new,
+        occurrences=(
+            dataclasses.replace(first, host="hy"),
+            dataclasses.replace(second, date=second.date - timedelta(days=1)),
+            *rest,
+        ),
+        visits=(),
+    )
+    return export_plan(new, p, tmp_path_factory.mktemp("replanned") / "out", previous=old)
 
 
 # The five characters HTML gives a meaning to, appended to every name a page can show.
@@ -134,7 +154,7 @@ def test_a_page_for_index_group_centre_and_every_org(plain: Path) -> None:
     }
 
 
-@pytest.mark.parametrize("which", ["plain", "hostile", "infeasible"])
+@pytest.mark.parametrize("which", ["plain", "hostile", "infeasible", "replanned"])
 def test_pages_are_self_contained(which: str, request: pytest.FixtureRequest) -> None:
     out: Path = request.getfixturevalue(which)
     for path in pages(out):
@@ -150,7 +170,7 @@ def test_pages_are_self_contained(which: str, request: pytest.FixtureRequest) ->
         assert "<style>" in html
 
 
-@pytest.mark.parametrize("which", ["plain", "hostile"])
+@pytest.mark.parametrize("which", ["plain", "hostile", "replanned"])
 def test_every_page_links_calendars_that_exist(which: str, request: pytest.FixtureRequest) -> None:
     out: Path = request.getfixturevalue(which)
     for path in pages(out):
@@ -255,18 +275,23 @@ def chromium_ready() -> None:
     node_ready()
 
 
-def test_pages_load_in_chromium_without_errors_or_network(plain: Path, hostile: Path) -> None:
+def test_pages_load_in_chromium_without_errors_or_network(
+    plain: Path, hostile: Path, replanned: Path
+) -> None:
     chromium_ready()
     TEST_OUTPUT.mkdir(exist_ok=True)
     index, centre = plain / "site" / "index.html", plain / "site" / "centre-station.html"
+    changes = replanned / "site" / "changes.html"
     shots = {
         str(index): str(TEST_OUTPUT / "site-index.png"),
         str(centre): str(TEST_OUTPUT / "site-centre.png"),
         str(hostile / "site" / "org-ml.html"): str(TEST_OUTPUT / "site-hostile-org.png"),
+        str(changes): str(TEST_OUTPUT / "site-changes.png"),
     }
     for shot in shots.values():
         Path(shot).unlink(missing_ok=True)
-    all_pages = [str(p) for p in pages(plain) + pages(hostile)]
+    replan_pages = [replanned / "site" / "index.html", changes]
+    all_pages = [str(p) for p in pages(plain) + pages(hostile) + replan_pages]
     report = run_node("site_check.mjs", _job(all_pages, shots))
     assert isinstance(report, list) and len(report) == len(all_pages)
     for page in report:
@@ -278,12 +303,22 @@ def test_pages_load_in_chromium_without_errors_or_network(plain: Path, hostile: 
         assert page["scripts"] == 0
         for chart in page["charts"]:
             assert chart["texts"] > 0 and chart["shapes"] > 0 and chart["width"] > 100
-    got = {Path(p["path"]).name + ("!" if "hostile" in p["path"] else ""): p for p in report}
+    mark = {"hostile": "!", "replanned": "+"}
+
+    def name(path: str) -> str:
+        return Path(path).name + next((m for k, m in mark.items() if k in path), "")
+
+    got = {name(p["path"]): p for p in report}
     assert [c["kind"] for c in got["index.html"]["charts"]] == ["gantt", "fairness", "visits"]
     assert [c["kind"] for c in got["centre-station.html"]["charts"]] == ["heatmap"]
     assert got["index.html"]["lang"] == "zh-CN" and got["index.html!"]["lang"] == "en"
     assert got["org-ml.html!"]["h1"] == HTML_NAME  # shown as text, never run
     assert "园区党建工作站" in got["centre-station.html"]["bodyText"]
+    shown = got["changes.html+"]["bodyText"]
+    assert got["changes.html+"]["h1"] == "调整一览"
+    assert "更换承办方" in shown and "改期" in shown and "新增" in shown and " → " in shown
+    assert got["changes.html+"]["icsLinks"] == ["../ics/all.ics"]
+    assert "共调整 3 项" in got["index.html+"]["bodyText"]
     for shot in shots.values():
         assert Path(shot).stat().st_size > 10_000, shot
 

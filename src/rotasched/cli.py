@@ -20,6 +20,7 @@ from .summary import render, summarise
 from .words import say
 
 if TYPE_CHECKING:
+    from .check import Violation
     from .solver import Progress
 
 LANG = click.Choice(["zh", "en"])
@@ -267,26 +268,73 @@ def replan(
 
 @main.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
-@click.argument("outdir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("target", type=click.Path(path_type=Path, exists=True))
 @click.option("--lang", type=LANG, default=None)
-def check(scenario: Path, outdir: Path, lang: str | None) -> None:
-    """Verify the tables in OUTDIR against SCENARIO, without the solver (exit 1 on violations)."""
+@click.option(
+    "--plan",
+    "plandir",
+    type=click.Path(path_type=Path, exists=True),
+    default=None,
+    help="For an edited table: the published plan folder (or its plan.json), if the table is "
+    "not in it.",
+)
+def check(scenario: Path, target: Path, lang: str | None, plandir: Path | None) -> None:
+    """Verify a plan against SCENARIO, without the solver (exit 1 on violations).
+
+    TARGET is a plan folder (its raw/ tables are checked) or a published table edited by hand
+    (tables/plan.xlsx or tables/hosting.csv): its edits are read onto the published plan,
+    listed, and the result checked. Exit 2 if the tables cannot be read.
+    """
     from .check import RULES, check_dir
     from .rules import describe
 
     problem = _prepare(scenario, lang)
     lang = lang or problem.locale
-    try:
-        violations = check_dir(outdir, problem)
-    except (OSError, KeyError, ValueError) as exc:
-        click.echo(say(lang, "cli.tables_unreadable", outdir=outdir, reason=exc), err=True)
-        sys.exit(2)
+    violations: list[Violation]
+    if target.is_dir():
+        try:
+            violations = check_dir(target, problem)
+        except (OSError, KeyError, ValueError) as exc:
+            click.echo(say(lang, "cli.tables_unreadable", outdir=target, reason=exc), err=True)
+            sys.exit(2)
+    else:
+        violations = _check_edited(target, problem, lang, plandir)
     for v in violations:
         click.echo(f"{v.render()}  — {describe(v.rule, lang)}")
     if violations:
         click.echo(say(lang, "cli.violations", n=len(violations)))
         sys.exit(1)
     click.echo(say(lang, "cli.no_violation", n=len(RULES)))
+
+
+def _check_edited(
+    path: Path, problem: Problem, lang: str, plandir: Path | None
+) -> list[Violation]:
+    """Read a hand-edited table onto its published plan, say what was edited, check it."""
+    from .check import check as check_plan
+    from .edits import edits, read_edited
+    from .plan import Plan
+
+    if plandir is not None:
+        published_json = plandir / "plan.json" if plandir.is_dir() else plandir
+    else:  # tables/plan.xlsx of a plan folder, or the table next to plan.json
+        near = [path.parent / "plan.json", path.parent.parent / "plan.json"]
+        published_json = next((p for p in near if p.is_file()), near[0])
+    if not published_json.is_file():
+        click.echo(say(lang, "cli.no_published", file=path), err=True)
+        sys.exit(2)
+    published = Plan.read_json(published_json)
+    try:
+        edited = read_edited(path, problem, published, lang)
+    except ScenarioError as exc:
+        click.echo(exc.render(lang), err=True)
+        sys.exit(2)
+    changed = edits(published, edited)
+    click.echo(say(lang, "cli.edits", n=len(changed)))
+    for e in changed:
+        click.echo(f"  {e.key} {e.field}: {e.old} → {e.new}" if e.old or e.new else
+                   f"  {e.key} {e.field}")
+    return check_plan(problem, edited)
 
 
 @main.command()

@@ -181,6 +181,40 @@ WORDS: dict[str, tuple[str, str]] = {
         "活动 {occ} 次，执行书记 {terms} 期，结对互访 {visits} 次",
         "{occ} activities, {terms} executive terms, {visits} twinning visits",
     ),
+    "export.kind_term": ("执行书记轮值期", "executive term"),
+    # a re-plan's changes (export/changes.py, show.py): tables, the site's changes.html
+    "export.t_changes": ("调整一览", "Changes"),
+    "export.change": ("调整", "Change"),
+    "export.change_moved": ("改期", "moved"),
+    "export.change_rehosted": ("更换承办方", "new host"),
+    "export.change_reroomed": ("更换场地", "new room"),
+    "export.change_added": ("新增", "added"),
+    "export.change_cancelled": ("取消", "cancelled"),
+    "export.old_date": ("原日期", "Old date"),
+    "export.new_date": ("新日期", "New date"),
+    "export.old_time": ("原时间", "Old time"),
+    "export.new_time": ("新时间", "New time"),
+    "export.old_host": ("原承办方", "Old host"),
+    "export.new_host": ("新承办方", "New host"),
+    "export.old_place": ("原地点", "Old place"),
+    "export.new_place": ("新地点", "New place"),
+    "export.until": ("至 {day}", "until {day}"),
+    "export.change_counts": (
+        "共调整 {events} 项：改期 {moved}，更换承办方 {rehosted}，更换场地 {reroomed}，"
+        "新增 {added}，取消 {cancelled}",
+        "{events} event(s) changed: {moved} moved, {rehosted} with a new host, {reroomed} in a "
+        "new room, {added} added, {cancelled} cancelled",
+    ),
+    "export.changes_since": (
+        "与上一版方案相比的调整（每个有变化的活动一行）",
+        "What changed since the previous version of the plan (one row per changed event)",
+    ),
+    "export.changes_none": (
+        "与上一版方案相比没有调整。",
+        "Nothing changed since the previous version.",
+    ),
+    "export.when": ("时间", "When"),
+    "export.place": ("地点", "Place"),
     # site charts: a time axis labels each month, with its year on the first and in January
     "export.axis_month_year": ("{year}年{month}", "{month} {year}"),
     # the twelve month names, comma-separated, January first
@@ -646,6 +680,53 @@ WORDS: dict[str, tuple[str, str]] = {
         "organisation “{id}” has the same name as “{other}”: “{name}” (the same organisation "
         "entered twice?)",
     ),
+    # edits.py: a published table edited by hand and read back (rotasched check FILE)
+    "error.edits_head": (
+        "修改后的表格 {file} 有 {n} 处错误：",
+        "the edited table {file} has {n} problem(s):",
+    ),
+    "error.edit_where": ("第 {row} 行“{column}”列", "row {row} column “{column}”"),
+    "error.edit_where_sheet": (
+        "工作表“{sheet}”第 {row} 行“{column}”列",
+        "sheet “{sheet}” row {row} column “{column}”",
+    ),
+    "error.edit_no_table": (
+        "找不到承办安排或结对互访表（需要“编号”列；工作簿中应有“承办安排”工作表）",
+        "no hosting or twinning visit table found (it needs an “ID” column; a workbook needs "
+        "its “Hosting” sheet)",
+    ),
+    "error.edit_empty": ("不能为空", "must not be empty"),
+    "error.edit_unknown_id": (
+        "编号“{id}”不是已发布方案中的活动（编号列不可修改）",
+        "“{id}” is no event of the published plan (do not edit the ID column)",
+    ),
+    "error.edit_duplicate_id": (
+        "编号“{id}”出现了两次（另见第 {other} 行）",
+        "“{id}” appears twice (see also row {other})",
+    ),
+    "error.edit_bad_date": (
+        "无法识别的日期 {input!r}（请写成 2026-04-24）",
+        "not a date: {input!r} (write it as 2026-04-24)",
+    ),
+    "error.edit_bad_time": (
+        "无法识别的时间 {input!r}（请写成 09:00）",
+        "not a time: {input!r} (write it as 09:00)",
+    ),
+    "error.edit_unknown_org": ("没有名为“{input}”的单位", "no organisation is called “{input}”"),
+    "error.edit_ambiguous_org": (
+        "“{input}”可指多个单位（{ids}），请改写为单位编号",
+        "“{input}” names several organisations ({ids}): write the organisation's id instead",
+    ),
+    "error.edit_unknown_place": (
+        "无法识别的地点“{input}”（应为“活动中心 场地”、承办单位自有场地或无需场地）",
+        "not a place: “{input}” (a centre and room as the table writes them, the host's own "
+        "premises, or no room)",
+    ),
+    "error.edit_two_executives": (
+        "同一轮值期 {term} 的执行书记前后改成了不同的人（另见第 {other} 行）",
+        "the executive secretary of term {term} is changed to two different people (see also "
+        "row {other})",
+    ),
     # scenario/errors.py: the words put into the messages above for Issue.params what, per and
     # sides
     "error.what.organisation": ("单位", "organisation"),
@@ -695,6 +776,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "通过：已核查 {n} 条硬性规则，无违反",
         "OK: {n} hard rules checked, no violation",
     ),
+    "cli.no_published": (
+        "找不到已发布的方案 plan.json（在 {file} 旁边或上一级目录中）：请用 --plan 指定方案目录",
+        "no published plan.json next to {file} or one folder up: name the plan folder with "
+        "--plan",
+    ),
+    "cli.edits": ("读取到 {n} 处修改：", "{n} edit(s) read:"),
     "cli.interrupted": ("已中断：未写出任何文件", "interrupted: nothing was written"),
     "cli.warning": ("警告：{text}", "warning: {text}"),
     "cli.freeze": (

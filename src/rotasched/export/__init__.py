@@ -5,6 +5,9 @@
 - tables/  localised CSV tables and plan.xlsx for people (tables.py)
 - site/    a static website with charts that works from file:// (site.py)
 
+Given the previous published version, it also writes what changed (changes.py): raw/changes.csv,
+tables/changes.csv and a sheet of plan.xlsx, and site/changes.html linked from the index.
+
 caldav.py publishes a plan's events to a CalDAV server instead (`publish_caldav`); it is not
 part of `export_plan`, and nothing here imports it, so the caldav client loads only when used.
 
@@ -21,11 +24,12 @@ from typing import Any
 from ..calendar import WorkCalendar
 from ..plan import Plan
 from ..problem import Problem
+from .changes import change_list, change_table, counts, counts_line, write_raw_changes
 from .files import staged, write_text
 from .ics import write_ics
 from .raw import write_raw
 from .recheck import as_json, rechecks
-from .site import write_site
+from .site import Changes, write_site
 from .tables import write_tables
 
 LANGUAGES = ("zh", "en")
@@ -53,12 +57,19 @@ def summary(plan: Plan, calendar: WorkCalendar | None = None) -> dict[str, Any]:
     return out
 
 
-def export_plan(plan: Plan, problem: Problem, outdir: Path, lang: str | None = None) -> Path:
+def export_plan(
+    plan: Plan,
+    problem: Problem,
+    outdir: Path,
+    lang: str | None = None,
+    previous: Plan | None = None,
+) -> Path:
     """Write the whole output folder for a plan; returns its path.
 
     `lang` ('zh' or 'en', default the scenario's locale) is the language of ics/, tables/
     and site/. Calendars and tables exist only for a plan with a schedule; the site always
-    does (for a plan without one it says why).
+    does (for a plan without one it says why). With `previous` (the version this plan
+    replaces) and a schedule, the changes from `previous` to `plan` are written too.
     """
     lang = lang or problem.locale
     if lang not in LANGUAGES:
@@ -70,9 +81,17 @@ def export_plan(plan: Plan, problem: Problem, outdir: Path, lang: str | None = N
             tmp / "summary.json",
             json.dumps(facts, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
         )
+        diff = None
         if plan.has_schedule:
             write_raw(plan, tmp / "raw")
             write_ics(plan, problem, tmp / "ics", lang)
-            write_tables(plan, problem, tmp / "tables", lang)
-        write_site(plan, problem, tmp / "site", lang)
+            extra = []
+            if previous is not None:
+                rows = change_list(previous, plan, problem, lang)
+                diff = Changes(rows, counts(previous, plan, problem, lang),
+                               counts_line(previous, plan, problem, lang))
+                write_raw_changes(previous, plan, tmp / "raw")
+                extra.append(change_table(rows, plan, problem, lang))
+            write_tables(plan, problem, tmp / "tables", lang, extra)
+        write_site(plan, problem, tmp / "site", lang, diff)
     return Path(outdir)

@@ -2,7 +2,8 @@
 
 Pages: index.html (summary, soft terms, charts), group-<id>.html per group or park (rotation
 timeline, executive secretary per term, fairness), centre-<id>.html per shared centre (room
-occupancy by week, bookings), org-<id>.html per organisation (its duties, terms and visits).
+occupancy by week, bookings), org-<id>.html per organisation (its duties, terms and visits) and,
+for a re-plan, changes.html (what changed since the previous version, changes.py).
 
 Each page is a Jinja2 template under templates/ (base.html.j2 holds the frame: policy, style,
 navigation); this module only gathers what each page shows. Autoescape is on, so every name is
@@ -28,6 +29,7 @@ from ..problem import Problem
 from ..rules import SOFT
 from . import _i18n
 from ._view import View, one_line, slug
+from .changes import Change, Side
 from .charts import FONT, escape_html, fairness, gantt, heatmap, visit_timeline
 from .recheck import provisional_years, recheck_rows
 
@@ -57,6 +59,18 @@ DOWNLOADS = (
 )
 
 
+# A re-plan's page: no organisation, group or centre page name can be it (theirs have a prefix).
+CHANGES_PAGE = "changes.html"
+
+
+class Changes(NamedTuple):
+    """What the changes page and the index's link to it show (changes.py makes the rows)."""
+
+    rows: list[Change]
+    counts: list[tuple[str, int]]  # (kind of change in words, events)
+    line: str  # the counts as one sentence, for the index
+
+
 class Link(NamedTuple):
     text: str
     href: str | None = None  # None: nothing to link to, the text is shown as it is
@@ -77,8 +91,9 @@ def _time(start: time, end: time) -> str:
 
 
 class _Site:
-    def __init__(self, v: View) -> None:
+    def __init__(self, v: View, changes: Changes | None = None) -> None:
         self.v = v
+        self.changes = changes
         self.with_files = v.plan.has_schedule  # ics/ and tables/ exist only then
         groups = v.problem.scenario.groups
         self.groups = {g.id: g.name for g in groups}
@@ -243,6 +258,7 @@ class _Site:
             f"{v.problem.name} · {v.w('site_title')}",
             None,
             facts=facts,
+            changes=self.changes.line if self.changes else None,
             counts={
                 "occ": len(plan.occurrences),
                 "terms": len(plan.terms),
@@ -360,8 +376,47 @@ class _Site:
             **page,
         )
 
+    CHANGE_HEAD = ("date", "kind", "activity", "change", "when", "host", "place", "id")
+
+    def changes_page(self, changes: Changes) -> str:
+        v = self.v
+
+        def when(s: Side | None) -> str | None:
+            return f"{s.date.isoformat()} {s.time}" if s else None
+
+        def host(s: Side | None) -> Link | None:
+            return self.org_link(s.host) if s and s.host else None
+
+        def place(s: Side | None) -> str | None:
+            return s.place_name if s else None
+
+        rows = [
+            {
+                "date": c.date.isoformat(),
+                "kind": c.kind_name,
+                "name": c.name,
+                "change": c.change_words,
+                "when": (when(c.old), when(c.new)),
+                "host": (host(c.old), host(c.new)),
+                "place": (place(c.old), place(c.new)),
+                "id": c.id,
+            }
+            for c in changes.rows
+        ]
+        return self.render(
+            "changes.html.j2",
+            f"{v.w('t_changes')} · {v.problem.name}",
+            v.w("t_changes"),
+            counts=changes.counts,
+            all_ics=self.ics("all.ics", v.w("all_ics")),
+            headers=self.CHANGE_HEAD,
+            rows=rows,
+        )
+
     def pages(self) -> dict[str, str]:
         out = {"index.html": self.index()}
+        if self.changes is not None:
+            out[CHANGES_PAGE] = self.changes_page(self.changes)
         for g, page in self.group_pages.items():
             out[page] = self.group(g)
         for c, page in self.centre_pages.items():
@@ -383,15 +438,19 @@ def _pages(kind: str, keys: list[str]) -> dict[str, str]:
     return out
 
 
-def render_site(plan: Plan, problem: Problem, lang: str) -> dict[str, str]:
+def render_site(
+    plan: Plan, problem: Problem, lang: str, changes: Changes | None = None
+) -> dict[str, str]:
     """Every page as text, keyed by its file name under site/."""
-    return _Site(View(plan, problem, lang)).pages()
+    return _Site(View(plan, problem, lang), changes).pages()
 
 
-def write_site(plan: Plan, problem: Problem, folder: Path, lang: str) -> list[Path]:
+def write_site(
+    plan: Plan, problem: Problem, folder: Path, lang: str, changes: Changes | None = None
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, html in render_site(plan, problem, lang).items():
+    for name, html in render_site(plan, problem, lang, changes).items():
         path = folder / name
         path.write_bytes(html.encode("utf-8"))
         written.append(path)

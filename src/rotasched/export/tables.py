@@ -138,10 +138,10 @@ def build_tables(plan: Plan, problem: Problem, lang: str) -> list[Table]:
             ("travel", "int"),
         ), tuple(orgs)),
     ]
-    return [_marked_provisional(t, v) for t in tables] if v.provisional else tables
+    return [marked_provisional(t, v) for t in tables] if v.provisional else tables
 
 
-def _marked_provisional(table: Table, v: View) -> Table:
+def marked_provisional(table: Table, v: View) -> Table:
     """Every row of a plan on a provisional calendar says so, in a column that survives
     filtering, sorting and copying rows out of the sheet."""
     note = v.w("provisional_cell")
@@ -241,9 +241,12 @@ def xlsx_bytes(tables: list[Table], lang: str, created: datetime, title: str) ->
     return buf.getvalue()
 
 
-def write_tables(plan: Plan, problem: Problem, folder: Path, lang: str) -> list[Path]:
+def write_tables(
+    plan: Plan, problem: Problem, folder: Path, lang: str, extra: Sequence[Table] = ()
+) -> list[Path]:
+    """The plan's tables, then `extra` ones (a re-plan's changes), as CSV files and sheets."""
     folder.mkdir(parents=True, exist_ok=True)
-    tables = build_tables(plan, problem, lang)
+    tables = [*build_tables(plan, problem, lang), *extra]
     written = []
     for table in tables:
         path = folder / table.file

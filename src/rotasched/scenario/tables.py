@@ -84,10 +84,7 @@ def read_table(ref: TableRef) -> list[tuple[int, dict[str, Any]]]:
         raise TableError("table_kind", {})
     if not ref.file.is_file():
         raise TableError("file_missing", {})
-    if suffix == ".csv":
-        header, rows = _read_csv(ref.file)
-    else:
-        header, rows = _read_xlsx(ref.file, ref.sheet)
+    header, rows = read_rows(ref.file, ref.sheet)
     if any(not h for h in header):
         raise TableError("table_empty_header", {})
     records = []
@@ -97,6 +94,16 @@ def read_table(ref: TableRef) -> list[tuple[int, dict[str, Any]]]:
         if flat:
             records.append((number, _nest(flat)))
     return records
+
+
+def read_rows(
+    path: Path, sheet: str | None = None
+) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """The header and (spreadsheet row number, cells) of every row of a .csv or of a workbook's
+    sheet (the first if None), cells as the file holds them; TableError if unreadable."""
+    if path.suffix.lower() == ".csv":
+        return _read_csv(path)
+    return _read_xlsx(path, sheet)
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
