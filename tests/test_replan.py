@@ -175,6 +175,32 @@ def test_replan_command_writes_the_new_plan_and_says_what_changed(tmp_path: Path
     assert "冻结日期：2026-05-11" in result.output
     published, new = Plan.read_json(v1 / "plan.json"), Plan.read_json(v2 / "plan.json")
     n = count_changes(published, new)["events"]
-    assert n > 0 and f"与已发布方案相比，{n} 项有变化" in result.output
+    assert n > 0 and f"共调整 {n} 项" in result.output
     check = runner.invoke(main, ["check", str(changed), str(v2)])
     assert check.exit_code == 0, check.output
+
+
+def test_replan_keeps_a_host_swapped_by_hand_in_the_published_table(tmp_path: Path) -> None:
+    from .planning import ORGS
+    from .test_edits import HOST, edit_csv
+
+    data = _quarter()
+    path = write(tmp_path, data, "二季度.yaml")
+    runner = CliRunner()
+    v1, v2 = tmp_path / "v1", tmp_path / "v2"
+    assert runner.invoke(main, ["plan", str(path), "-o", str(v1), "--work", "5"]).exit_code == 0
+    published = Plan.read_json(v1 / "plan.json")
+    occ = next(o for o in published.occurrences if o.series == "l" and o.date > FREEZE)
+    new_host, new_name = next((i, n) for i, n, _, _ in ORGS if i != occ.host)
+    edited = tmp_path / "手工修改.csv"
+    edit_csv(v1 / "tables" / "hosting.csv", edited, occ.id, {HOST: new_name})
+
+    result = runner.invoke(main, ["replan", str(path), "--from", str(v1), "-o", str(v2),
+                                  "--edited", str(edited), "--freeze", "2026-05-11",
+                                  "--work", "5"])
+    assert result.exit_code == 0, result.output
+    new = Plan.read_json(v2 / "plan.json")
+    assert next(o.host for o in new.occurrences if o.id == occ.id) == new_host
+    assert new.terms_value["rehosted"] >= 1  # the edit is a change from what was published
+    assert new_name in result.output, result.output  # the change table names it
+    assert (v2 / "site" / "changes.html").is_file() and (v2 / "tables" / "changes.csv").is_file()

@@ -174,7 +174,7 @@ def _hand_out(
         for line in result.explanation:
             click.echo(line, err=True)
         sys.exit(3 if result.status == "infeasible" else 4)
-    export_plan(result, problem, outdir, lang)
+    export_plan(result, problem, outdir, lang, previous=previous)
     violations = check_dir(outdir, problem)
     status = {"optimal": say(lang, "cli.optimal"), "feasible": say(lang, "cli.feasible")}
     click.echo(
@@ -191,7 +191,7 @@ def _hand_out(
     for line in terminal_lines(result, problem.calendar, lang):
         click.echo(line)
     if previous is not None:
-        _say_changes(previous, result, lang)
+        _show_changes(previous, result, problem, lang)
     for v in violations:
         click.echo(v.render(), err=True)
     if violations:
@@ -199,10 +199,20 @@ def _hand_out(
     click.echo(say(lang, "cli.checked", outdir=outdir))
 
 
-def _say_changes(previous: PlanT, result: PlanT, lang: str) -> None:
+def _show_changes(previous: PlanT, result: PlanT, problem: Problem, lang: str) -> None:
+    """The published plan -> this one: a table of changed events, and their counts."""
+    from rich.console import Console
+
     from .compare import CHANGES, count_changes
+    from .show import changes_table
 
     counts = count_changes(previous, result)
+    if counts["events"]:  # its caption counts them
+        # Piped or captured, rich assumes 80 columns and cuts every name: be wide instead.
+        wide = None if sys.stdout.isatty() else 200
+        console = Console(file=sys.stdout, width=wide)
+        console.print(changes_table(previous, result, problem, lang))
+        return
     kinds = "  ".join(f"{say(lang, f'change.{k}')} {counts[k]}" for k in CHANGES)
     click.echo(say(lang, "cli.changes", n=counts["events"], kinds=kinds))
 
@@ -221,6 +231,11 @@ def _say_changes(previous: PlanT, result: PlanT, lang: str) -> None:
     "--freeze", type=click.DateTime(["%Y-%m-%d"]), default=None,
     help="Nothing published before this day moves (default: today + meta.notice_days).",
 )
+@click.option(
+    "--edited", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+    help="The published tables edited by hand (plan.xlsx or hosting.csv): edits are kept "
+    "where the rules allow.",
+)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--workers", type=int, default=2, show_default=True)
 @click.option("--work", "work_limit", type=float, default=30.0, show_default=True,
@@ -232,6 +247,7 @@ def replan(
     published_dir: Path,
     outdir: Path,
     freeze: datetime | None,
+    edited: Path | None,
     seed: int,
     workers: int,
     work_limit: float,
@@ -242,6 +258,7 @@ def replan(
     as the rules allow: nothing before the freeze date moves, pins and hand edits stay, and
     as few events as possible move, change host or change room. Exit codes as `plan`."""
     from .plan import Plan
+    from .problem import prepare
     from .replan import freeze_date
     from .replan import replan as run_replan
     from .solver import SolveOptions
@@ -253,7 +270,12 @@ def replan(
         day = freeze.date() if freeze else freeze_date(loaded)
         options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit,
                                time_limit=time_limit, params={"catch_sigint_signal": True})
-        done = run_replan(loaded, published, day, options, calendar=calendar)
+        by_hand = None
+        if edited is not None:  # names in the table are read against the changed scenario
+            from .edits import read_edited
+
+            by_hand = read_edited(edited, prepare(loaded, calendar), published, lang)
+        done = run_replan(loaded, published, day, options, edited=by_hand, calendar=calendar)
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
