@@ -47,7 +47,8 @@ class Model:
     )
     terms: dict[str, LinearTerms] = field(default_factory=lambda: defaultdict(list))
     static_problems: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
-    travel_sums: dict[tuple[str, str], int] = field(default_factory=dict)  # (series, place)
+    # (participants, place) -> minutes
+    travel_sums: dict[tuple[tuple[str, ...], str], int] = field(default_factory=dict)
 
     def new_event(self, event_id: str, span: tuple[int, int]) -> cp_model.IntVar:
         """The day variable (any day of `span`) and placement literal of an event."""

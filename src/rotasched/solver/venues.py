@@ -6,6 +6,7 @@ Soft: travel (of occurrences; visits add theirs in twinning), regular_day, centr
 
 from __future__ import annotations
 
+from ..problem import Occurrence
 from .base import BoolVar, Model, posts
 
 
@@ -65,9 +66,9 @@ def travel(m: Model) -> None:
     for occ_id, rooms in m.room.items():
         occ = p.occurrences[occ_id]
         for key, lit in rooms.items():
-            m.add_term("travel", _minutes(m, occ.series, p.rooms[key].centre), lit)
+            m.add_term("travel", _minutes(m, occ, p.rooms[key].centre), lit)
         for org, lit in m.own[occ_id].items():
-            m.add_term("travel", _minutes(m, occ.series, org), lit)
+            m.add_term("travel", _minutes(m, occ, org), lit)
     for visit in p.visits.values():
         # The guests' delegations travel to the host (分钟 × 人).
         for host, lit in m.host[visit.id].items():
@@ -75,13 +76,12 @@ def travel(m: Model) -> None:
             m.add_term("travel", cost, lit)
 
 
-def _minutes(m: Model, series: str, place: str) -> int:
-    """All participants' minutes to a place: the same every time, so summed once."""
-    key = (series, place)
+def _minutes(m: Model, occ: Occurrence, place: str) -> int:
+    """All participants' minutes to a place: the same for every occurrence with the same
+    participants (a member that has left changes them), so summed once per such group."""
+    key = (occ.participants, place)
     if key not in m.travel_sums:
-        p = m.problem
-        first = p.occurrences[p.series[series].occurrences[0]]
-        m.travel_sums[key] = sum(p.travel(o, place) for o in first.participants)
+        m.travel_sums[key] = sum(m.problem.travel(o, place) for o in occ.participants)
     return m.travel_sums[key]
 
 
