@@ -102,11 +102,15 @@ def bare(plan: Plan) -> str:
 # --- the scenario is stored whole -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["tiny", "park", "district", "city"])
-def test_every_bundled_scenario_round_trips_through_its_stored_json(name: str) -> None:
+BUNDLED = sorted((REPO / "scenarios").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
+def test_every_bundled_scenario_round_trips_through_its_stored_json(path: Path) -> None:
     """What the ledger stores is enough to plan and export again: the same scenario back, its
     tables (orgs.csv, twinning.csv, history.csv) included."""
-    scenario = load_scenario(REPO / "scenarios" / name / f"{name}.yaml")
+    assert len(BUNDLED) >= 4
+    scenario = load_scenario(path)
     text = scenario_json(scenario)
     back = Scenario.model_validate_json(text)
     assert all(getattr(back, f) == getattr(scenario, f) for f in Scenario.model_fields)
@@ -202,7 +206,14 @@ def test_publish_prints_the_changes_and_history_lists_them(
     assert done.exit_code == 0, done.output
     assert "published: test-park version 2" in done.stdout
     assert "moved 1, cancelled 1" in done.stdout
-    listing = cli("history", BODY, "--db", ledger_url, "--lang", "en")
+    # PLANDIR written again as published: its calendars tell clients what changed.
+    assert "SEQUENCE:1" in (second / "ics" / "all.ics").read_text(encoding="utf-8")
+    cancelled = (second / "ics" / "cancelled.ics").read_text(encoding="utf-8")
+    assert "METHOD:CANCEL" in cancelled and "SEQUENCE:1" in cancelled
+    assert not (first / "ics" / "cancelled.ics").exists()
+    listing = CliRunner().invoke(  # as wide as a terminal: rich wraps at 80 columns in a pipe
+        main, ["history", BODY, "--db", ledger_url, "--lang", "en"], env={"COLUMNS": "160"}
+    )
     assert listing.exit_code == 0, listing.output
     with Ledger(ledger_url) as ledger:
         versions = ledger.versions(BODY)
@@ -304,6 +315,13 @@ def test_may_planned_from_the_ledger_continues_aprils_rotation(
     assert duty["2026-05"] != duty["2026-04"]  # the 执行书记 passes on
     (visit_apr,), (visit_may,) = apr.visits, may.visits
     assert visit_may.host != visit_apr.host  # the pair's hosting alternates
+
+    # Re-planned (a plan made from the ledger is re-planned from it too), nothing changes.
+    again = cli("replan", may_path, "--from", tmp_path / "may", "-o", tmp_path / "again",
+                "--freeze", "2026-05-01", "--db", ledger_url, "--work", "5")  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert "计入 test-park" in again.stdout
+    assert hosts(Plan.read_json(tmp_path / "again" / "plan.json")) == hosts(may)
 
     # Published in turn, May cancels nothing of April, and June continues from both.
     done = cli("publish", tmp_path / "may", "--db", ledger_url, "--scenario", may_path)

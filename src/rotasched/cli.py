@@ -256,6 +256,13 @@ def _say_changes(previous: PlanT, result: PlanT, lang: str) -> None:
               help="Deterministic work budget (reproducible).")
 @click.option("--time-limit", type=float, default=None, help="Wall-clock cap in seconds.")
 @click.option("--lang", type=LANG, default=None)
+@click.option(
+    "--db",
+    default=None,
+    metavar="URL",
+    help="As for `plan`: the history the body published in this ledger counts (default: "
+    "$ROTASCHED_DB if set). A plan made with it must be re-planned with it.",
+)
 def replan(
     scenario: Path,
     published_dir: Path,
@@ -266,10 +273,12 @@ def replan(
     work_limit: float,
     time_limit: float | None,
     lang: str | None,
+    db: str | None,
 ) -> None:
     """Plan SCENARIO again after a change, keeping the published plan in PUBLISHED_DIR as far
     as the rules allow: nothing before the freeze date moves, pins and hand edits stay, and
     as few events as possible move, change host or change room. Exit codes as `plan`."""
+    from .ledger.connect import given_url
     from .plan import Plan
     from .replan import freeze_date
     from .replan import replan as run_replan
@@ -278,6 +287,8 @@ def replan(
     published = Plan.read_json(published_dir / "plan.json")
     try:
         loaded = load_scenario(scenario, locale=lang)
+        if db or given_url():
+            loaded = _with_history(loaded, db, lang or loaded.meta.locale)
         calendar = build_calendar(loaded)
         day = freeze.date() if freeze else freeze_date(loaded)
         options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit,
@@ -471,12 +482,14 @@ def history(body: str | None, db: str | None, lang: str | None) -> None:
     console = Console()
     for name, versions in found.items():
         table = Table(title=say(lang, "cli.versions_title", body=name, db=where))
-        for key in ("version", "time", "digest", "events", "cancelled", "changes"):
-            table.add_column(say(lang, f"cli.col.{key}"))
+        for key in ("version", "time", "digest", "events", "cancelled"):
+            table.add_column(say(lang, f"cli.col.{key}"), no_wrap=True)
+        table.add_column(say(lang, "cli.col.changes"))
         for v in versions:
             changed = _changes(v.changes, lang) if v.changes else "—"
-            table.add_row(str(v.number), v.published_at, v.digest[:12], str(v.events),
-                          str(v.cancelled), changed)  # fmt: skip
+            when = v.published_at.replace("T", " ").removesuffix("Z")  # the header says UTC
+            table.add_row(str(v.number), when, v.digest[:12], str(v.events), str(v.cancelled),
+                          changed)  # fmt: skip
         console.print(table)
 
 

@@ -752,10 +752,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.versions_title": ("{body} 已发布的版本（台账 {db}）", "versions of {body} (ledger {db})"),
     "cli.col.version": ("版本", "version"),
     "cli.col.time": ("发布时间（UTC）", "published (UTC)"),
-    "cli.col.digest": ("场景摘要", "scenario digest"),
+    "cli.col.digest": ("场景摘要", "scenario"),
     "cli.col.events": ("事件数", "events"),
     "cli.col.cancelled": ("取消", "cancelled"),
-    "cli.col.changes": ("较上一版变动", "changes against the previous"),
+    "cli.col.changes": ("较上一版变动", "changes"),
     # ledger/: errors said by the CLI (LedgerError.key)
     "ledger.no_id": (
         "场景“{scenario}”没有 meta.id：台账以它区分规划主体，请在 meta 中填写",
