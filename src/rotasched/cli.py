@@ -442,7 +442,8 @@ def publish(plandir: Path, scenario: Path | None, db: str | None, lang: str | No
             sys.exit(1)
         try:
             published = ledger.publish(result, loaded)
-            version = ledger.versions(str(loaded.meta.id))[published.version - 1]
+            version = next(v for v in ledger.versions(str(loaded.meta.id))
+                           if v.number == published.version)  # fmt: skip
         except LedgerError as exc:
             fail(exc)
         where = ledger.where

@@ -96,14 +96,16 @@ def merge_history(scenario: Scenario, extra: History) -> Scenario:
     series = {s.id for s in scenario.series}
     pairs = {p.id: {*p.helpers, *p.helped} for p in scenario.twinning}
     own = scenario.history
-    hosts = [*own.hosts]
+    hosts, seen_hosts = [*own.hosts], set(own.hosts)
     for h in extra.hosts:
-        if h.series in series and h.host in orgs and h not in hosts:
+        if h.series in series and h.host in orgs and h not in seen_hosts:
             hosts.append(h)
-    visits = [*own.visits]
+            seen_hosts.add(h)
+    visits, seen_visits = [*own.visits], set(own.visits)
     for v in extra.visits:
-        if v.host in pairs.get(v.pair, ()) and v not in visits:
+        if v.host in pairs.get(v.pair, ()) and v not in seen_visits:
             visits.append(v)
+            seen_visits.add(v)
     # model_copy keeps the private source path and warnings the CLI reports.
     return scenario.model_copy(update={"history": History(hosts=hosts, visits=visits)})
 

@@ -166,11 +166,11 @@ class Ledger:
         """A stored version (default: the latest) and the scenario it was planned from."""
         v = versions_t.c
         query = sa.select(v.number, v.plan_json, v.scenario_json).where(v.body == body)
-        query = query.where(v.number == version) if version else query
+        query = query.where(v.number == version) if version is not None else query
         with self._said(), self.engine.connect() as conn:
             row = conn.execute(query.order_by(v.number.desc()).limit(1)).first()
         if row is None:
-            if version and self.versions(body):
+            if version is not None and self.versions(body):
                 raise LedgerError("ledger.no_version", body=body, version=version)
             raise LedgerError("ledger.no_body", body=body, db=self.where)
         return Plan.from_dict(json.loads(row[1])), Scenario.model_validate_json(row[2])
