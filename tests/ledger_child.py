@@ -1,15 +1,18 @@
-"""A publish in a process of its own, for tests/test_ledger.py: the killed publish and the two
-publishes at once. Run as `python -m tests.ledger_child URL PLANDIR SCENARIO MODE SIGNAL`.
+"""A publish in a process of its own, for tests/test_ledger.py: the killed publish, two
+publishes at once, a new ledger opened by several at once.
+Run as `python -m tests.ledger_child URL PLANDIR SCENARIO MODE SIGNAL`.
 
 It wraps `store.write_events`, the step of `publish` that runs inside its open transaction:
 - hang: write the rows, create SIGNAL, then sleep until killed (the transaction stays open);
-- slow: wait until SIGNAL exists (both children start together), then hold the transaction
-  open a while after writing the rows, so the two publishes overlap.
-Prints "<version> <entered> <left>" (monotonic clock) when its publish returns.
+- slow: say it is ready (SIGNAL.ready.<pid>), wait until SIGNAL exists (the children start
+  together), then hold the transaction open a while after writing the rows, so the publishes
+  overlap; prints "<version> <entered> <left>" (monotonic clock) when its publish returns;
+- open: ready, wait for SIGNAL, then only open the ledger (which creates its schema).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -38,10 +41,14 @@ def main(url: str, plandir: str, scenario: str, mode: str, signal: str) -> None:
     store.write_events = hang if mode == "hang" else slow  # type: ignore[assignment]
     plan = Plan.read_json(Path(plandir) / "plan.json")
     loaded = load_scenario(scenario)
-    ledger = Ledger(url)
-    if mode == "slow":
+    if mode in ("slow", "open"):
+        Path(f"{signal}.ready.{os.getpid()}").touch()
         while not flag.exists():
-            time.sleep(0.01)
+            time.sleep(0.005)
+    ledger = Ledger(url)
+    if mode == "open":
+        print("open", flush=True)
+        return
     entered = time.monotonic()
     published = ledger.publish(plan, loaded)
     print(published.version, entered, time.monotonic(), flush=True)

@@ -29,8 +29,7 @@ from rotasched import build_calendar, load_scenario
 from rotasched.check import check_dir
 from rotasched.cli import main
 from rotasched.compare import count_changes
-from rotasched.ledger import Ledger, LedgerError
-from rotasched.ledger.migrate import VERSION_TABLE
+from rotasched.ledger import Ledger, LedgerError, migrate
 from rotasched.ledger.schema import metadata
 from rotasched.ledger.store import scenario_json
 from rotasched.plan import Plan
@@ -119,7 +118,7 @@ def test_every_bundled_scenario_round_trips_through_its_stored_json(path: Path) 
 
 def test_migrations_build_the_schema_the_code_describes(ledger_url: str) -> None:
     with Ledger(ledger_url) as ledger, ledger.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
+        context = MigrationContext.configure(conn, opts={"version_table": migrate.VERSION_TABLE})
         assert compare_metadata(context, metadata) == []
         found = set(sa.inspect(conn).get_table_names())
     assert {"ledger_versions", "ledger_events", "ledger_alembic_version"} <= found
@@ -233,6 +232,30 @@ def child(url: str, plandir: Path, scenario: Path, mode: str, flag: Path) -> sub
     )  # fmt: skip
 
 
+def start_together(procs: list[subprocess.Popen[str]], go: Path) -> None:
+    """Wait until every child is ready (imports done, waiting for `go`), then let them go."""
+    deadline = time.monotonic() + 120
+    while len(list(go.parent.glob(f"{go.name}.ready.*"))) < len(procs):
+        assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    go.touch()
+
+
+def test_a_new_ledger_opened_by_several_at_once_is_migrated_once(
+    ledger_url: str, tmp_path: Path
+) -> None:
+    _, plandir, path = planned(tmp_path, april(), "apr")
+    go = tmp_path / "go"
+    procs = [child(ledger_url, plandir, path, "open", go) for _ in range(3)]
+    start_together(procs, go)
+    outputs = [p.communicate(timeout=180) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], outputs
+    with Ledger(ledger_url) as ledger:
+        assert migrate.current(ledger.engine) == migrate.head()
+        assert ledger.bodies() == []
+
+
 def test_a_publish_killed_half_way_leaves_the_previous_version(
     ledger_url: str, tmp_path: Path
 ) -> None:
@@ -265,12 +288,11 @@ def test_a_publish_killed_half_way_leaves_the_previous_version(
 def test_two_publishes_at_once_both_land_in_order(ledger_url: str, tmp_path: Path) -> None:
     first, first_dir, first_path = planned(tmp_path, april(), "v1")
     second, second_dir, second_path = planned(tmp_path, replanned(), "v2")
-    # No schema yet: the two children also race to create it (migrate.upgrade's lock).
+    Ledger(ledger_url).close()  # the schema exists: the race is the publishes'
     go = tmp_path / "go"
     procs = [child(ledger_url, d, p, "slow", go)
              for d, p in ((first_dir, first_path), (second_dir, second_path))]  # fmt: skip
-    time.sleep(0.5)  # both children are up and waiting
-    go.touch()
+    start_together(procs, go)
     outputs = [p.communicate(timeout=180) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
     numbers, entered, left = zip(
