@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Real calendar clients and a real browser for the export tests (Debian packages, needs root).
-SYSTEM_PACKAGES := libical-dev pkg-config gcc chromium fonts-noto-cjk
+# Real calendar clients and a real browser for the export tests, a real PostgreSQL for the
+# ledger tests (Debian packages, needs root).
+SYSTEM_PACKAGES := libical-dev pkg-config gcc chromium fonts-noto-cjk postgresql
 
 .PHONY: demo test lint venv clean system-deps
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -21,9 +22,14 @@ from .words import say
 
 if TYPE_CHECKING:
     from .check import Violation
+    from .ledger import Ledger
     from .solver import Progress
 
 LANG = click.Choice(["zh", "en"])
+LEDGER_HELP = (
+    "The ledger of published plans: a URL (postgresql+psycopg://user@host/db) or a SQLite "
+    "file. Default: $ROTASCHED_DB, else ./rotasched.sqlite."
+)
 
 
 @click.group()
@@ -68,16 +74,27 @@ def _warn(scenario: Scenario, lang: str | None) -> None:
 
 
 def _prepare(path: Path, lang: str | None) -> Problem:
-    from .problem import prepare
+    scenario = _load(path, lang)
+    _warn(scenario, lang)
+    return _problem(scenario, lang)
 
+
+def _load(path: Path, lang: str | None) -> Scenario:
     try:
-        scenario = load_scenario(path, locale=lang)
-        problem = prepare(scenario, build_calendar(scenario))
+        return load_scenario(path, locale=lang)
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
-    _warn(scenario, lang)
-    return problem
+
+
+def _problem(scenario: Scenario, lang: str | None) -> Problem:
+    from .problem import prepare
+
+    try:
+        return prepare(scenario, build_calendar(scenario))
+    except ScenarioError as exc:
+        click.echo(exc.render(lang), err=True)
+        sys.exit(2)
 
 
 def _progress_printer() -> Callable[[Progress], None]:
@@ -127,6 +144,13 @@ def _progress_printer() -> Callable[[Progress], None]:
     default=None,
     help="Show objective, bound and gap live (default: when stderr is a terminal).",
 )
+@click.option(
+    "--db",
+    default=None,
+    metavar="URL",
+    help="Continue from what the scenario's body (meta.id) published in this ledger: its "
+    "history counts (default: $ROTASCHED_DB if set, else no ledger).",
+)
 def plan(
     scenario: Path,
     outdir: Path,
@@ -136,15 +160,21 @@ def plan(
     time_limit: float | None,
     lang: str | None,
     progress: bool | None,
+    db: str | None,
 ) -> None:
     """Plan SCENARIO into OUTDIR, check the result, and print the objective terms and gap.
 
-    Exit codes: 0 planned and checked; 1 the checker found a violation; 2 bad scenario;
-    3 no plan exists (explained); 4 no plan found within the budget yet.
+    Exit codes: 0 planned and checked; 1 the checker found a violation; 2 bad scenario or
+    ledger; 3 no plan exists (explained); 4 no plan found within the budget yet.
     """
+    from .ledger.connect import given_url
     from .solver import SolveOptions, solve
 
-    problem = _prepare(scenario, lang)
+    loaded = _load(scenario, lang)
+    _warn(loaded, lang)
+    if db or given_url():
+        loaded = _with_history(loaded, db, lang or loaded.meta.locale)
+    problem = _problem(loaded, lang)
     lang = lang or problem.locale
     show = sys.stderr.isatty() if progress is None else progress
     options = SolveOptions(
@@ -242,6 +272,13 @@ def _show_changes(previous: PlanT, result: PlanT, problem: Problem, lang: str) -
               help="Deterministic work budget (reproducible).")
 @click.option("--time-limit", type=float, default=None, help="Wall-clock cap in seconds.")
 @click.option("--lang", type=LANG, default=None)
+@click.option(
+    "--db",
+    default=None,
+    metavar="URL",
+    help="As for `plan`: the history the body published in this ledger counts (default: "
+    "$ROTASCHED_DB if set). A plan made with it must be re-planned with it.",
+)
 def replan(
     scenario: Path,
     published_dir: Path,
@@ -253,10 +290,12 @@ def replan(
     work_limit: float,
     time_limit: float | None,
     lang: str | None,
+    db: str | None,
 ) -> None:
     """Plan SCENARIO again after a change, keeping the published plan in PUBLISHED_DIR as far
     as the rules allow: nothing before the freeze date moves, pins and hand edits stay, and
     as few events as possible move, change host or change room. Exit codes as `plan`."""
+    from .ledger.connect import given_url
     from .plan import Plan
     from .problem import prepare
     from .replan import freeze_date
@@ -266,6 +305,8 @@ def replan(
     published = Plan.read_json(published_dir / "plan.json")
     try:
         loaded = load_scenario(scenario, locale=lang)
+        if db or given_url():
+            loaded = _with_history(loaded, db, lang or loaded.meta.locale)
         calendar = build_calendar(loaded)
         day = freeze.date() if freeze else freeze_date(loaded)
         options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit,
@@ -360,7 +401,9 @@ def _check_edited(
 
 
 @main.command()
-@click.argument("plandir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument(
+    "plandir", required=False, type=click.Path(path_type=Path, exists=True, file_okay=False)
+)
 @click.option("--lang", type=LANG, default=None)
 @click.option(
     "--scenario",
@@ -368,15 +411,228 @@ def _check_edited(
     default=None,
     help="The scenario file, if not where plan.json says (the path given to `plan`).",
 )
-def export(plandir: Path, lang: str | None, scenario: Path | None) -> None:
-    """Write PLANDIR's calendars, tables and site again from its plan.json."""
+@click.option(
+    "-o",
+    "--out",
+    "outdir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Write here instead of PLANDIR (required with --ledger).",
+)
+@click.option(
+    "--ledger",
+    "body",
+    default=None,
+    metavar="BODY",
+    help="Export a version BODY published, from the ledger, instead of PLANDIR.",
+)
+@click.option(
+    "--version",
+    "number",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --ledger: which version (default: the latest).",
+)
+@click.option("--db", default=None, metavar="URL", help=LEDGER_HELP)
+def export(
+    plandir: Path | None,
+    lang: str | None,
+    scenario: Path | None,
+    outdir: Path | None,
+    body: str | None,
+    number: int | None,
+    db: str | None,
+) -> None:
+    """Write calendars, tables and site again: from PLANDIR/plan.json (into PLANDIR, or -o),
+    or from a version in the ledger (--ledger BODY [--version N] -o OUT), which needs no
+    scenario file: the ledger keeps the scenario each version was planned from."""
     from .export import export_plan
-    from .plan import Plan
 
-    result = Plan.read_json(plandir / "plan.json")
-    problem = _prepare(scenario or Path(result.source), lang)
-    export_plan(result, problem, plandir, lang)
+    if (plandir is None) == (body is None):
+        raise click.UsageError(say(lang or "zh", "cli.export_source"))
+    if body is None:
+        if number is not None or db is not None:
+            raise click.UsageError(say(lang or "zh", "cli.export_ledger_only"))
+        assert plandir is not None
+        result = _read_plan(plandir, lang)
+        problem = _prepare(scenario or Path(result.source), lang)
+        click.echo(str(export_plan(result, problem, outdir or plandir, lang)))
+        return
+    if outdir is None:
+        raise click.UsageError(say(lang or "zh", "cli.export_needs_out"))
+    with _ledger(db, lang or "zh", existing=True) as (ledger, fail):
+        try:
+            result, stored = ledger.load(body, number)
+        except Exception as exc:
+            fail(exc)
+    click.echo(str(export_plan(result, _problem(stored, lang), outdir, lang)))
+
+
+@main.command()
+@click.argument("plandir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--scenario",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The scenario file, if not where plan.json says (the path given to `plan`).",
+)
+@click.option("--db", default=None, metavar="URL", help=LEDGER_HELP)
+@click.option("--lang", type=LANG, default=None)
+def publish(plandir: Path, scenario: Path | None, db: str | None, lang: str | None) -> None:
+    """Publish PLANDIR's plan as the next version of its planning body (the scenario's
+    meta.id) in the ledger, then write PLANDIR again from the published version, so its
+    calendars carry each event's revision and the events it cancels.
+
+    The plan is checked first against the scenario with the body's history, as `plan --db`
+    planned it. Exit codes: 0 published; 1 the checker found a violation (nothing
+    published); 2 bad plan, scenario or ledger.
+    """
+    from .check import check
+    from .export import export_plan
+    from .ledger import LedgerError
+
+    result = _read_plan(plandir, lang)
+    loaded = _load(scenario or Path(result.source), lang)
+    _warn(loaded, lang)
+    lang = lang or loaded.meta.locale
+    if not result.has_schedule:
+        click.echo(say(lang, "ledger.no_schedule", status=result.status), err=True)
+        sys.exit(2)
+    with _ledger(db, lang, existing=False) as (ledger, fail):
+        try:
+            loaded = ledger.with_history(loaded)
+        except LedgerError as exc:
+            fail(exc)
+        problem = _problem(loaded, lang)
+        violations = check(problem, result)
+        if violations:
+            for v in violations:
+                click.echo(v.render(), err=True)
+            click.echo(say(lang, "cli.not_published", n=len(violations)), err=True)
+            sys.exit(1)
+        try:
+            published = ledger.publish(result, loaded)
+            version = next(v for v in ledger.versions(str(loaded.meta.id))
+                           if v.number == published.version)  # fmt: skip
+        except LedgerError as exc:
+            fail(exc)
+        where = ledger.where
+    # The ledger holds the version now; the folder is the published version's handout.
+    # (Sending it on, e.g. to a CalDAV server, belongs here, after the ledger has it.)
+    export_plan(published, problem, plandir, lang)
+    click.echo(
+        say(lang, "cli.published", body=version.body, version=version.number,
+            events=version.events, db=where)
+    )  # fmt: skip
+    if version.changes:
+        click.echo(say(lang, "cli.published_changes", changes=_changes(version.changes, lang)))
     click.echo(str(plandir))
+
+
+@main.command()
+@click.argument("body", required=False)
+@click.option("--db", default=None, metavar="URL", help=LEDGER_HELP)
+@click.option("--lang", type=LANG, default=None)
+def history(body: str | None, db: str | None, lang: str | None) -> None:
+    """List the versions BODY published (default: of every body in the ledger)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    lang = lang or "zh"
+    with _ledger(db, lang, existing=True) as (ledger, fail):
+        try:
+            bodies = [body] if body else ledger.bodies()
+            found = {b: ledger.versions(b) for b in bodies}
+        except Exception as exc:
+            fail(exc)
+        where = ledger.where
+    if not any(found.values()):
+        key = "ledger.no_body" if body else "cli.ledger_empty"
+        click.echo(say(lang, key, body=body, db=where), err=body is not None)
+        sys.exit(2 if body else 0)
+    console = Console()
+    for name, versions in found.items():
+        table = Table(title=say(lang, "cli.versions_title", body=name, db=where))
+        for key in ("version", "time", "digest", "events", "cancelled"):
+            table.add_column(say(lang, f"cli.col.{key}"), no_wrap=True)
+        table.add_column(say(lang, "cli.col.changes"))
+        for v in versions:
+            changed = _changes(v.changes, lang) if v.changes else "—"
+            when = v.published_at.replace("T", " ").removesuffix("Z")  # the header says UTC
+            table.add_row(str(v.number), when, v.digest[:12], str(v.events), str(v.cancelled),
+                          changed)  # fmt: skip
+        console.print(table)
+
+
+def _changes(counts: dict[str, int], lang: str) -> str:
+    """Events changed against the previous version, by kind: "3 (moved 1, new host 2)"."""
+    from .compare import CHANGES
+
+    kinds = [f"{say(lang, f'change.{k}')} {counts[k]}" for k in CHANGES if counts.get(k)]
+    inner = say(lang, "export.list_sep").join(kinds)
+    total = str(counts.get("events", 0))
+    return say(lang, "export.paren", text=total, inner=inner) if kinds else total
+
+
+def _read_plan(plandir: Path, lang: str | None) -> PlanT:
+    path = plandir / "plan.json"
+    try:
+        return PlanT.read_json(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        click.echo(say(lang or "zh", "cli.plan_unreadable", path=path, reason=exc), err=True)
+        sys.exit(2)
+
+
+@contextmanager
+def _ledger(
+    db: str | None, lang: str, existing: bool
+) -> Iterator[tuple[Ledger, Callable[[Exception], NoReturn]]]:
+    """The ledger and a way out for its errors: one line in `lang`, exit 2, no traceback.
+    `existing`: a SQLite file that is not there is an error (reading must not create it)."""
+    from .ledger import Ledger, LedgerError
+    from .ledger.connect import exists, resolve, shown
+
+    def fail(exc: Exception) -> NoReturn:
+        if not isinstance(exc, LedgerError):
+            raise exc
+        click.echo(say(lang, exc.key, **exc.params), err=True)
+        sys.exit(2)
+
+    url = resolve(db)
+    if existing and not exists(url):
+        click.echo(say(lang, "ledger.missing", db=shown(url)), err=True)
+        sys.exit(2)
+    try:
+        ledger = Ledger(db)
+    except LedgerError as exc:
+        fail(exc)
+    try:
+        yield ledger, fail
+    finally:
+        ledger.close()
+
+
+def _with_history(scenario: Scenario, db: str | None, lang: str) -> Scenario:
+    """`scenario` with what its body published before its start (plan --db)."""
+    from .ledger.connect import exists, resolve, shown
+
+    if not scenario.meta.id:
+        return scenario
+    url = resolve(db)
+    if not exists(url):  # the first period: nothing published yet
+        click.echo(say(lang, "cli.no_ledger_yet", db=shown(url)))
+        return scenario
+    with _ledger(db, lang, existing=True) as (ledger, fail):
+        try:
+            merged = ledger.with_history(scenario)
+        except Exception as exc:
+            fail(exc)
+        where = ledger.where
+    added = len(merged.history.hosts) - len(scenario.history.hosts)
+    visits = len(merged.history.visits) - len(scenario.history.visits)
+    click.echo(say(lang, "cli.ledger_history", db=where, body=scenario.meta.id, hosts=added,
+                   visits=visits))  # fmt: skip
+    return merged
 
 
 def run() -> None:

@@ -4,7 +4,8 @@
 used: `export.` calendars, tables and site; `caldav.` publishing to a CalDAV server;
 `series_type.`, `org_kind.`, `form.`, `status.`, `weekday.` the names of fixed choices;
 `summary.` `rotasched validate`; `explain.` and `solver.` why there is no plan; `error.` what
-is wrong with a scenario, or looks wrong (a warning), by Issue.code; `cli.` the command line.
+is wrong with a scenario, or looks wrong (a warning), by Issue.code; `ledger.` what goes
+wrong with the ledger of published plans (LedgerError.key); `cli.` the command line.
 Placeholders are Python format fields, the same in both languages.
 
 This module imports nothing from the project, so every stage, `scenario/` included, may use it.
@@ -804,6 +805,71 @@ WORDS: dict[str, tuple[str, str]] = {
     "change.reroomed": ("换场地", "re-roomed"),
     "change.added": ("新增", "added"),
     "change.cancelled": ("取消", "cancelled"),
+    "cli.plan_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "cli.export_source": (
+        "请给出方案目录 PLANDIR 或 --ledger 规划主体，二者选一",
+        "give either PLANDIR or --ledger BODY, not both",
+    ),
+    "cli.export_ledger_only": (
+        "--version 和 --db 仅与 --ledger 一起使用",
+        "--version and --db go with --ledger only",
+    ),
+    "cli.export_needs_out": (
+        "从台账导出时请用 -o 指定输出目录",
+        "exporting from the ledger needs -o OUTDIR",
+    ),
+    "cli.not_published": (
+        "未发布：方案违反 {n} 处硬性规则（已计入台账中的历史）",
+        "not published: the plan breaks {n} hard rule(s) (the ledger's history included)",
+    ),
+    "cli.published": (
+        "已发布：{body} 第 {version} 版，共 {events} 项（台账 {db}）",
+        "published: {body} version {version}, {events} events (ledger {db})",
+    ),
+    "cli.published_changes": ("较上一版变动：{changes}", "changes against the previous: {changes}"),
+    "cli.ledger_history": (
+        "台账 {db}：计入 {body} 此前已发布的承办 {hosts} 次、互访 {visits} 次",
+        "ledger {db}: {hosts} hostings and {visits} visits {body} published before count",
+    ),
+    "cli.no_ledger_yet": (
+        "台账 {db} 尚不存在：按场景自带的历史排期",
+        "no ledger at {db} yet: planned with the scenario's own history",
+    ),
+    "cli.ledger_empty": ("台账 {db} 中尚无已发布的方案", "the ledger {db} holds no plan yet"),
+    "cli.versions_title": ("{body} 已发布的版本（台账 {db}）", "versions of {body} (ledger {db})"),
+    "cli.col.version": ("版本", "version"),
+    "cli.col.time": ("发布时间（UTC）", "published (UTC)"),
+    "cli.col.digest": ("场景摘要", "scenario"),
+    "cli.col.events": ("事件数", "events"),
+    "cli.col.cancelled": ("取消", "cancelled"),
+    "cli.col.changes": ("较上一版变动", "changes"),
+    # ledger/: errors said by the CLI (LedgerError.key)
+    "ledger.no_id": (
+        "场景“{scenario}”没有 meta.id：台账以它区分规划主体，请在 meta 中填写",
+        "scenario '{scenario}' has no meta.id: the ledger names the planning body by it",
+    ),
+    "ledger.no_schedule": (
+        "plan.json 中没有可发布的日程（状态：{status}）",
+        "plan.json holds no schedule to publish (status: {status})",
+    ),
+    "ledger.no_body": (
+        "台账 {db} 中没有 {body} 的已发布版本",
+        "the ledger {db} holds no version of {body}",
+    ),
+    "ledger.no_version": ("{body} 没有第 {version} 版", "{body} has no version {version}"),
+    "ledger.missing": ("台账 {db} 不存在", "no ledger at {db}"),
+    "ledger.unreachable": (
+        "无法使用台账数据库 {db}：{reason}",
+        "cannot use the ledger database {db}: {reason}",
+    ),
+    "ledger.busy": (
+        "台账 {db} 正被另一次发布占用，请稍后重试",
+        "the ledger {db} is busy with another publish: try again",
+    ),
+    "ledger.conflict": (
+        "另一次发布同时占用了同一版本号（台账 {db}），请重新发布",
+        "another publish took the same version number at once (ledger {db}): publish again",
+    ),
 }
 
 

@@ -1,0 +1,1 @@
+"""One module per schema step, applied in order (Alembic skips this file)."""
