@@ -477,15 +477,34 @@ def export(
     help="The scenario file, if not where plan.json says (the path given to `plan`).",
 )
 @click.option("--db", default=None, metavar="URL", help=LEDGER_HELP)
+@click.option(
+    "--caldav", "caldav_url", default=None, metavar="URL",
+    help="Also put every event on this CalDAV calendar (one resource per event; changed ones "
+    "updated, removed ones deleted). Credentials: $ROTASCHED_CALDAV_USER and "
+    "$ROTASCHED_CALDAV_PASSWORD, or the URL host's entry in a netrc file; never here.",
+)
+@click.option(
+    "--netrc", "netrc_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="The netrc file with the CalDAV server's credentials (default ~/.netrc).",
+)
 @click.option("--lang", type=LANG, default=None)
-def publish(plandir: Path, scenario: Path | None, db: str | None, lang: str | None) -> None:
+def publish(
+    plandir: Path,
+    scenario: Path | None,
+    db: str | None,
+    caldav_url: str | None,
+    netrc_path: Path | None,
+    lang: str | None,
+) -> None:
     """Publish PLANDIR's plan as the next version of its planning body (the scenario's
     meta.id) in the ledger, then write PLANDIR again from the published version, so its
     calendars carry each event's revision and the events it cancels.
 
     The plan is checked first against the scenario with the body's history, as `plan --db`
-    planned it. Exit codes: 0 published; 1 the checker found a violation (nothing
-    published); 2 bad plan, scenario or ledger.
+    planned it. With --caldav, the published version then goes to the CalDAV server too.
+    Exit codes: 0 published; 1 the checker found a violation (nothing published); 2 bad plan,
+    scenario, ledger or server (a server failure comes after the ledger took the version:
+    publishing again sends it).
     """
     from .check import check
     from .export import export_plan
@@ -518,7 +537,6 @@ def publish(plandir: Path, scenario: Path | None, db: str | None, lang: str | No
             fail(exc)
         where = ledger.where
     # The ledger holds the version now; the folder is the published version's handout.
-    # (Sending it on, e.g. to a CalDAV server, belongs here, after the ledger has it.)
     export_plan(published, problem, plandir, lang)
     click.echo(
         say(lang, "cli.published", body=version.body, version=version.number,
@@ -526,7 +544,20 @@ def publish(plandir: Path, scenario: Path | None, db: str | None, lang: str | No
     )  # fmt: skip
     if version.changes:
         click.echo(say(lang, "cli.published_changes", changes=_changes(version.changes, lang)))
+    if caldav_url is not None:  # after the ledger: a server down loses nothing
+        _to_caldav(published, problem, caldav_url, netrc_path, lang)
     click.echo(str(plandir))
+
+
+def _to_caldav(plan: PlanT, problem: Problem, url: str, netrc: Path | None, lang: str) -> None:
+    from .export.caldav import PublishError, credentials_for, publish_caldav
+
+    try:
+        counts = publish_caldav(plan, problem, url, lang, credentials_for(url, netrc, lang))
+    except PublishError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    click.echo(say(lang, "cli.caldav", url=url, **counts))
 
 
 @main.command()

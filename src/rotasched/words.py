@@ -785,6 +785,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.edits": ("读取到 {n} 处修改：", "{n} edit(s) read:"),
     "cli.interrupted": ("已中断：未写出任何文件", "interrupted: nothing was written"),
     "cli.warning": ("警告：{text}", "warning: {text}"),
+    "cli.caldav": (
+        "已同步到 CalDAV 日历 {url}：新增 {created}，更新 {updated}，删除 {deleted}，"
+        "未变 {unchanged}",
+        "CalDAV calendar {url}: {created} created, {updated} updated, {deleted} deleted, "
+        "{unchanged} unchanged",
+    ),
     "cli.freeze": (
         "冻结日期：{day} 之前已发布的安排不变",
         "freeze: nothing published before {day} moves",

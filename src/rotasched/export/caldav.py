@@ -37,7 +37,7 @@ from ..plan import Plan
 from ..problem import Problem
 from ..words import say
 from ._view import one_line
-from .ics import DIGEST, PRODID, event_objects
+from .ics import DIGEST, PRODID, event_objects, key_uid
 
 ENV_USER = "ROTASCHED_CALDAV_USER"
 ENV_PASSWORD = "ROTASCHED_CALDAV_PASSWORD"
@@ -94,9 +94,13 @@ def publish_caldav(
     lang: str | None = None,
     credentials: tuple[str, str] | None = None,
 ) -> dict[str, int]:
-    """Make the calendar collection at `url` hold exactly the plan's events (all.ics), creating
-    it, named after the planning body, if missing. Returns how many resources were created,
-    updated, deleted and left unchanged."""
+    """Put the plan's events (all.ics) into the calendar collection at `url`, creating it,
+    named after the planning body, if missing, and delete the events the plan cancels.
+
+    Events of other windows stay: a body that publishes a quarter at a time keeps the earlier
+    quarters in its calendar (the ledger's `revise` names as cancelled exactly what a version
+    drops within its window). Returns how many resources were created, updated, deleted and
+    left unchanged."""
     lang = lang or problem.locale
     parts = urlsplit(url)
     if parts.username is not None or parts.password is not None:
@@ -108,12 +112,13 @@ def publish_caldav(
     user, password = credentials if credentials is not None else (None, None)
     try:
         with DAVClient(url=url, username=user, password=password) as client:
-            return _sync(client, url, wanted, one_line(problem.name), lang)
+            gone = {key_uid(c.key, problem.uid_space) for c in plan.cancelled}
+            return _sync(client, url, wanted, gone, one_line(problem.name), lang)
     except (error.DAVError, OSError) as exc:  # refused, unauthorised, unreachable
         raise PublishError(say(lang, "caldav.failed", url=url, reason=exc)) from exc
 
 
-def _sync(client: DAVClient, url: str, wanted: dict[str, str], name: str,
+def _sync(client: DAVClient, url: str, wanted: dict[str, str], gone: set[str], name: str,
           lang: str) -> dict[str, int]:
     """Create, update and delete what differs; every write guarded by what was read."""
     counts = dict.fromkeys(COUNTS, 0)
@@ -129,7 +134,7 @@ def _sync(client: DAVClient, url: str, wanted: dict[str, str], name: str,
         _check(client.put(target, data, headers), "put", target, lang)
         counts["updated" if old is not None else "created"] += 1
     for uid, old in sorted(held.items()):
-        if uid not in wanted and old.ours:
+        if uid in gone and uid not in wanted and old.ours:
             _check(client.delete(old.url, _guard(old)), "delete", old.url, lang)
             counts["deleted"] += 1
     return counts
