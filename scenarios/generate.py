@@ -650,7 +650,7 @@ def build_park() -> None:
 
 # The README's two-quarter walk-through: the same park planned a quarter at a time. Q2 reads
 # Q1 from the ledger (nothing copied by hand); then one member withdraws in May.
-LEFT_ORG, LEFT_ON = "e15", date(2026, 5, 15)
+LEFT_ORG, LEFT_ON = "e28", date(2026, 5, 15)
 QUARTER_HEADER = """
 园区分季度场景 / The park, one quarter at a time —— 由 scenarios/generate.py 生成，请勿手工修改。
 与 park.yaml 相同的园区，只排{what}。README 的"两个季度"示例用它们：先排一季度并发布到台账，
