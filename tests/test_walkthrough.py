@@ -58,7 +58,8 @@ def test_two_quarters_as_the_readme_says(
         outputs.append(result.output)
     assert os.environ["ROTASCHED_DB"] == "台账.sqlite" and (tmp_path / "台账.sqlite").is_file()
 
-    q1, q2, left = (Plan.read_json(tmp_path / f"out/{d}/plan.json") for d in ("q1", "q2", "q2-left"))
+    q1, q2, left = (Plan.read_json(tmp_path / "out" / d / "plan.json")
+                    for d in ("q1", "q2", "q2-left"))
     assert (q1.version, q2.version, left.version) == (1, 2, 3)
     # Q2 continues Q1's rotation: nobody who hosted in Q1 hosts in Q2.
     assert {o.host for o in q1.occurrences}.isdisjoint({o.host for o in q2.occurrences})
