@@ -204,3 +204,25 @@ def test_replan_keeps_a_host_swapped_by_hand_in_the_published_table(tmp_path: Pa
     assert new.terms_value["rehosted"] >= 1  # the edit is a change from what was published
     assert new_name in result.output, result.output  # the change table names it
     assert (v2 / "site" / "changes.html").is_file() and (v2 / "tables" / "changes.csv").is_file()
+
+
+def test_export_from_another_folder_finds_the_scenario(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """plan.json keeps the scenario path as given; `export` run elsewhere finds it from the
+    plan folder's parents, and says what to do when it cannot."""
+    project = tmp_path / "园区"
+    (project / "scenarios").mkdir(parents=True)
+    write(project / "scenarios", _quarter(), "二季度.yaml")
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    made = runner.invoke(main, ["plan", "scenarios/二季度.yaml", "-o", "out/q2", "--work", "3"])
+    assert made.exit_code == 0, made.output
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    again = runner.invoke(main, ["export", str(project / "out/q2")])
+    assert again.exit_code == 0, again.output
+    (project / "scenarios/二季度.yaml").rename(project / "二季度.yaml")
+    lost = runner.invoke(main, ["export", str(project / "out/q2")])
+    assert lost.exit_code == 2 and "--scenario" in lost.output and "Traceback" not in lost.output

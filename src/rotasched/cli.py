@@ -455,7 +455,7 @@ def export(
             raise click.UsageError(say(lang or "zh", "cli.export_ledger_only"))
         assert plandir is not None
         result = _read_plan(plandir, lang)
-        problem = _prepare(scenario or Path(result.source), lang)
+        problem = _prepare(scenario or _source_of(plandir, result), lang)
         click.echo(str(export_plan(result, problem, outdir or plandir, lang)))
         return
     if outdir is None:
@@ -511,7 +511,7 @@ def publish(
     from .ledger import LedgerError
 
     result = _read_plan(plandir, lang)
-    loaded = _load(scenario or Path(result.source), lang)
+    loaded = _load(scenario or _source_of(plandir, result), lang)
     _warn(loaded, lang)
     lang = lang or loaded.meta.locale
     if not result.has_schedule:
@@ -603,6 +603,22 @@ def _changes(counts: dict[str, int], lang: str) -> str:
     inner = say(lang, "export.list_sep").join(kinds)
     total = str(counts.get("events", 0))
     return say(lang, "export.paren", text=total, inner=inner) if kinds else total
+
+
+def _source_of(plandir: Path, result: PlanT) -> Path:
+    """The scenario a plan folder was planned from. plan.json keeps the path as it was given
+    (relative to where `plan` ran: keeping it so keeps the files byte-identical wherever the
+    folder is); run from elsewhere, it is found from the plan folder's parents, as in the usual
+    project layout (out/park beside scenarios/park/park.yaml)."""
+    given = Path(result.source)
+    if given.is_absolute() or given.exists():
+        return given
+    for folder in Path(plandir).resolve().parents:
+        if (folder / given).is_file():
+            return folder / given
+    # Not found: the scenario error that follows names it; say the way out first.
+    click.echo(say(result.locale, "cli.scenario_where", path=given, plandir=plandir), err=True)
+    return given
 
 
 def _read_plan(plandir: Path, lang: str | None) -> PlanT:

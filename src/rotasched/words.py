@@ -791,6 +791,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "CalDAV calendar {url}: {created} created, {updated} updated, {deleted} deleted, "
         "{unchanged} unchanged",
     ),
+    "cli.scenario_where": (
+        "{plandir}/plan.json 记录的场景文件 {path} 是相对于当初运行 plan 的目录；"
+        "在那里运行，或用 --scenario 指定（已发布的版本也可用 export --ledger 导出）",
+        "{plandir}/plan.json names the scenario {path} relative to where `plan` ran: run from "
+        "there, or give --scenario (a published version also exports with --ledger)",
+    ),
     "cli.freeze": (
         "冻结日期：{day} 之前已发布的安排不变",
         "freeze: nothing published before {day} moves",
