@@ -226,3 +226,19 @@ def test_export_from_another_folder_finds_the_scenario(
     (project / "scenarios/二季度.yaml").rename(project / "二季度.yaml")
     lost = runner.invoke(main, ["export", str(project / "out/q2")])
     assert lost.exit_code == 2 and "--scenario" in lost.output and "Traceback" not in lost.output
+
+
+def test_pins_that_cannot_all_hold_are_named_in_the_explanation(tmp_path: Path) -> None:
+    """c hosts the May lecture on the 20th and receives its pair's visit that day: each pin
+    alone is fine, together they break no_visit_on_hosting_day. The solver says which."""
+    data = _quarter()
+    data["pins"] = [
+        {"event": "l.2026-05", "host": "c", "date": "2026-05-20"},
+        {"event": "p.2026-05.1", "host": "c", "date": "2026-05-20"},
+    ]
+    path = write(tmp_path, data)
+    result = CliRunner().invoke(main, ["plan", str(path), "-o", str(tmp_path / "out"),
+                                       "--work", "5"])
+    assert result.exit_code == 3, result.output
+    assert result.output.count("有固定安排（场景的 pins）") == 2, result.output
+    assert "联合党课 2026-05" in result.output and "结对p 2026-05" in result.output

@@ -797,6 +797,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{plandir}/plan.json names the scenario {path} relative to where `plan` ran: run from "
         "there, or give --scenario (a published version also exports with --ledger)",
     ),
+    "explain.pinned.frozen": (
+        "{name} 在冻结日期之前，已发布的安排不能变：可把冻结日期（--freeze）提前",
+        "{name} is before the freeze date and keeps what was published: try an earlier --freeze",
+    ),
+    "explain.pinned.pin": (
+        "{name} 有固定安排（场景的 pins），不能变：可放宽或删除这条固定安排",
+        "{name} is pinned by the scenario (pins): relax or remove that pin",
+    ),
+    "explain.pinned.edit": (
+        "{name} 保留了手工修改：可撤销这处修改",
+        "{name} keeps its hand edit: try undoing that edit",
+    ),
     "cli.freeze": (
         "冻结日期：{day} 之前已发布的安排不变",
         "freeze: nothing published before {day} moves",

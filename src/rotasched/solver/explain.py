@@ -111,6 +111,11 @@ def explain_infeasible(p: Problem, options: SolveOptions) -> tuple[str, ...]:
     lines += _rooms(p, [e for e in core if e in p.occurrences and p.occurrences[e].rooms])
     lines += _pairs(p, [e for e in core if e in p.visits])
     lines += _hosts(p, [e for e in core if e in p.occurrences])
+    lines += [
+        say(lang, f"explain.pinned.{p.pins[e].why}", name=_event_name(p, e))
+        for e in core
+        if e in p.pins
+    ]
     lines.append(
         say(
             lang,
