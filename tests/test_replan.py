@@ -161,12 +161,19 @@ def test_unchanged_scenario_replans_to_the_published_plan(tmp_path: Path) -> Non
     assert measured(done.problem, done.plan) == done.plan.terms_value
 
 
+def _planned(tmp: Path, data: dict[str, Any], name: str) -> tuple[Path, Path, Path]:
+    """The scenario written, planned through the CLI into v1; and where v2 goes."""
+    path = write(tmp, data, name)
+    v1, v2 = tmp / "v1", tmp / "v2"
+    made = CliRunner().invoke(main, ["plan", str(path), "-o", str(v1), "--work", "5"])
+    assert made.exit_code == 0, made.output
+    return path, v1, v2
+
+
 def test_replan_command_writes_the_new_plan_and_says_what_changed(tmp_path: Path) -> None:
     data = _quarter()
-    first = write(tmp_path, data, "一季度.yaml")
+    _, v1, v2 = _planned(tmp_path, data, "一季度.yaml")
     runner = CliRunner()
-    v1, v2 = tmp_path / "v1", tmp_path / "v2"
-    assert runner.invoke(main, ["plan", str(first), "-o", str(v1), "--work", "5"]).exit_code == 0
     data["organisations"][2]["left"] = "2026-05-15"
     changed = write(tmp_path, data, "退出后.yaml")
     result = runner.invoke(main, ["replan", str(changed), "--from", str(v1), "-o", str(v2),
@@ -184,11 +191,8 @@ def test_replan_keeps_a_host_swapped_by_hand_in_the_published_table(tmp_path: Pa
     from .planning import ORGS
     from .test_edits import HOST, edit_csv
 
-    data = _quarter()
-    path = write(tmp_path, data, "二季度.yaml")
+    path, v1, v2 = _planned(tmp_path, _quarter(), "二季度.yaml")
     runner = CliRunner()
-    v1, v2 = tmp_path / "v1", tmp_path / "v2"
-    assert runner.invoke(main, ["plan", str(path), "-o", str(v1), "--work", "5"]).exit_code == 0
     published = Plan.read_json(v1 / "plan.json")
     occ = next(o for o in published.occurrences if o.series == "l" and o.date > FREEZE)
     new_host, new_name = next((i, n) for i, n, _, _ in ORGS if i != occ.host)

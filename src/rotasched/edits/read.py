@@ -4,10 +4,11 @@ docstring for what is read and how)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..export._i18n import word
 from ..export._view import View
@@ -22,6 +23,8 @@ from .cells import text as _text
 from .diff import edits
 from .errors import EditError
 from .names import LANGS, Names
+
+T = TypeVar("T")
 
 # What is read back of each table, by the word key of its header (tables.py); raw/'s English
 # keys are accepted as headers as well, under these names where they differ.
@@ -89,23 +92,21 @@ class _Row:
         self.issue(key, "edit_empty")
         return False
 
-    def date(self, key: str, published: date) -> date:
+    def _parsed(self, key: str, published: T, parse: Callable[[Any], T | None], code: str) -> T:
+        """The cell read with `parse`, or the published value if the cell is absent or bad."""
         if not self.has(key) or not self.required(key):
             return published
-        day = as_date(self.cells[key])
-        if day is None:
-            self.issue(key, "edit_bad_date", {"input": self.text(key)})
+        value = parse(self.cells[key])
+        if value is None:
+            self.issue(key, code, {"input": self.text(key)})
             return published
-        return day
+        return value
+
+    def date(self, key: str, published: date) -> date:
+        return self._parsed(key, published, as_date, "edit_bad_date")
 
     def time(self, key: str, published: time) -> time:
-        if not self.has(key) or not self.required(key):
-            return published
-        at = as_time(self.cells[key])
-        if at is None:
-            self.issue(key, "edit_bad_time", {"input": self.text(key)})
-            return published
-        return at
+        return self._parsed(key, published, as_time, "edit_bad_time")
 
     def org(self, key: str, published: str) -> str:
         if self.unchanged(key) or not self.required(key):
