@@ -87,3 +87,17 @@ def test_solves_in_a_worker_thread(tiny: Problem) -> None:
         results = list(pool.map(lambda seed: solve(tiny, SolveOptions(seed=seed)), (0, 1)))
     for solved in results:
         assert solved.plan.status == "optimal" and check(tiny, solved.plan) == []
+
+
+def test_stop_ends_the_search_and_keeps_the_best_plan() -> None:
+    """Stop, called from the search's own callback thread at the first plan, ends a search
+    budgeted for hours: the plan found so far comes back, checked clean, not yet proven."""
+    from rotasched.solver import Stop
+
+    root = Path(__file__).resolve().parents[1]
+    problem = problem_of(root / "scenarios/city/city.yaml")
+    stop = Stop()
+    solved = solve(problem, SolveOptions(work_limit=100000, stop=stop,
+                                         on_solution=lambda _: stop()))
+    assert stop.requested and solved.plan.status == "feasible" and solved.plan.gap
+    assert check(problem, solved.plan) == []

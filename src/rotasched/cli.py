@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -23,7 +25,7 @@ from .words import say
 if TYPE_CHECKING:
     from .check import Violation
     from .ledger import Ledger
-    from .solver import Progress
+    from .solver import Progress, SolveOptions
 
 LANG = click.Choice(["zh", "en"])
 LEDGER_HELP = (
@@ -182,12 +184,48 @@ def plan(
         workers=workers,
         work_limit=work_limit,
         time_limit=time_limit,
-        # Ctrl-C stops the search and keeps the best plan: the program's choice, not solve()'s.
-        params={"catch_sigint_signal": True},
         on_solution=_progress_printer() if show else None,
     )
-    solved = solve(problem, options)
+    solved = _interruptible(lambda o: solve(problem, o), options)
     _hand_out(solved.plan, problem, outdir, lang, solved.stats.wall_time)
+
+
+R = TypeVar("R")
+
+
+def _interruptible(run: Callable[[SolveOptions], R], options: SolveOptions) -> R:
+    """`run(options)` in a worker thread while this one waits: Ctrl-C (KeyboardInterrupt,
+    raised here in the main thread) ends the search, and the best plan so far is kept."""
+    from .solver import Stop
+
+    stop = Stop()
+    options = replace(options, stop=stop)
+    out: list[R] = []
+    failed: list[BaseException] = []
+
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            out.append(run(options))
+        except BaseException as exc:  # handed to the main thread, raised there
+            failed.append(exc)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=work, name="rotasched-solve", daemon=True)
+    worker.start()
+    # Waiting on an event, not on join(): a KeyboardInterrupt inside Thread.join can leave
+    # the thread looking finished while it still runs.
+    while not done.is_set():
+        try:
+            done.wait(0.2)
+        except KeyboardInterrupt:
+            stop()
+    worker.join()
+    if failed:
+        raise failed[0]
+    return out[0]
 
 
 def _hand_out(
@@ -310,13 +348,16 @@ def replan(
         calendar = build_calendar(loaded)
         day = freeze.date() if freeze else freeze_date(loaded)
         options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit,
-                               time_limit=time_limit, params={"catch_sigint_signal": True})
+                               time_limit=time_limit)
         by_hand = None
         if edited is not None:  # names in the table are read against the changed scenario
             from .edits import read_edited
 
             by_hand = read_edited(edited, prepare(loaded, calendar), published, lang)
-        done = run_replan(loaded, published, day, options, edited=by_hand, calendar=calendar)
+        done = _interruptible(
+            lambda o: run_replan(loaded, published, day, o, edited=by_hand, calendar=calendar),
+            options,
+        )
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)

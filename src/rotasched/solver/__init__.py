@@ -11,6 +11,7 @@ The only package that imports OR-Tools.
 from __future__ import annotations
 
 import re
+import threading
 import time as clock
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -46,6 +47,31 @@ class Progress:
         return abs(self.objective - self.bound) / max(1.0, abs(self.objective))
 
 
+class Stop:
+    """Ends a running search from another thread, keeping the best plan so far: Ctrl-C in the
+    CLI, a cancelled sweep. Signals stay the program's business: CP-SAT's own SIGINT handler
+    (catch_sigint_signal) cannot live in a worker thread, and crashed now and then in a
+    subprocess test (std::bad_function_call) when the signal met the end of a search."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._solver: cp_model.CpSolver | None = None
+        self.requested = False
+
+    def __call__(self) -> None:
+        with self._lock:
+            self.requested = True
+            if self._solver is not None:
+                self._solver.stop_search()
+
+    def attach(self, solver: cp_model.CpSolver | None) -> None:
+        """The search now running (None: none); a stop asked for before it starts holds."""
+        with self._lock:
+            self._solver = solver
+            if solver is not None and self.requested:
+                solver.stop_search()
+
+
 @dataclass(frozen=True)
 class SolveOptions:
     seed: int = 0
@@ -53,14 +79,13 @@ class SolveOptions:
     # CP-SAT's deterministic time ("work") budget: reproducible, unlike wall-clock seconds.
     work_limit: float = 30.0
     time_limit: float | None = None  # optional wall-clock cap (makes runs non-reproducible)
-    # CP-SAT parameters by name, applied last; a list extends a repeated field. The CLI sets
-    # catch_sigint_signal here: signals belong to the program, not to a library call that may
-    # run in a worker thread (Dask), where CP-SAT cannot install a handler.
+    # CP-SAT parameters by name, applied last; a list extends a repeated field.
     params: Mapping[str, Any] = field(default_factory=dict)
     reference: Plan | None = None  # a plan to start from (a hint): e.g. the published one
     on_solution: Callable[[Progress], None] | None = None  # each improving solution
     log: Callable[[str], None] | None = None  # CP-SAT's search log, line by line
     off: frozenset[str] = frozenset()  # hard rules left out: for tests and diagnostics only
+    stop: Stop | None = None  # to end the search early from another thread
 
 
 @dataclass(frozen=True)
@@ -121,6 +146,10 @@ def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
     # optimality took 3.1 work units without them and 1.2 with them (district: 2.3 -> 0.02),
     # on every seed tried (benchmarks/RESULTS.md). The search stays deterministic.
     params.extra_subsolvers.extend(["max_lp", "core"])
+    # CP-SAT catches SIGINT itself by default, with a handler kept per thread: a signal the
+    # OS hands to another thread (a search worker, or the main thread while the search runs in
+    # a worker thread) aborts the process (std::bad_function_call). Stop ends a search instead.
+    params.catch_sigint_signal = False
     # The log is read for the presolve time and handed to options.log; never printed.
     params.log_search_progress = True
     params.log_to_stdout = False
@@ -179,7 +208,13 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solved:
 
     solver.log_callback = log
     recorder = _Recorder(start, options.on_solution)
-    status = solver.solve(m.cp, recorder)
+    if options.stop is not None:
+        options.stop.attach(solver)
+    try:
+        status = solver.solve(m.cp, recorder)
+    finally:
+        if options.stop is not None:
+            options.stop.attach(None)
     # Only what is reproducible goes into the plan (files must be byte-identical per seed).
     info = {
         "workers": options.workers,
