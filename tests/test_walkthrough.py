@@ -81,6 +81,7 @@ def test_two_quarters_as_the_readme_says(
     again = CliRunner().invoke(main, ["publish", "out/q2-left", "--caldav", caldav])
     assert again.exit_code == 0, again.output
     assert "新增 0，更新 0，删除 0" in again.output
+    assert "与 hjk-park 第 3 版相同，未新建版本" in again.output  # no empty version 4
     assert {u: etag for u, (_, etag) in _held(caldav).items()} == {
         u: etag for u, (_, etag) in held.items()}
     # Any version exported again from the ledger alone checks clean.

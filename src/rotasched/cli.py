@@ -571,7 +571,8 @@ def publish(
             click.echo(say(lang, "cli.not_published", n=len(violations)), err=True)
             sys.exit(1)
         try:
-            published = ledger.publish(result, loaded)
+            same = ledger.holding(result, loaded)
+            published = same or ledger.publish(result, loaded)
             version = next(v for v in ledger.versions(str(loaded.meta.id))
                            if v.number == published.version)  # fmt: skip
         except LedgerError as exc:
@@ -579,11 +580,15 @@ def publish(
         where = ledger.where
     # The ledger holds the version now; the folder is the published version's handout.
     export_plan(published, problem, plandir, lang)
-    click.echo(
-        say(lang, "cli.published", body=version.body, version=version.number,
-            events=version.events, db=where)
-    )  # fmt: skip
-    if version.changes:
+    if same is not None:  # nothing new: no empty version; calendars are still sent
+        click.echo(say(lang, "cli.published_same", body=version.body, version=version.number,
+                       db=where))
+    else:
+        click.echo(
+            say(lang, "cli.published", body=version.body, version=version.number,
+                events=version.events, db=where)
+        )  # fmt: skip
+    if version.changes and same is None:
         click.echo(say(lang, "cli.published_changes", changes=_changes(version.changes, lang)))
     if caldav_url is not None:  # after the ledger: a server down loses nothing
         _to_caldav(published, problem, caldav_url, netrc_path, lang)

@@ -809,6 +809,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} 保留了手工修改：可撤销这处修改",
         "{name} keeps its hand edit: try undoing that edit",
     ),
+    "cli.published_same": (
+        "与 {body} 第 {version} 版相同，未新建版本（台账 {db}）",
+        "the same as {body} version {version}: no new version (ledger {db})",
+    ),
     "cli.freeze": (
         "冻结日期：{day} 之前已发布的安排不变",
         "freeze: nothing published before {day} moves",

@@ -137,6 +137,24 @@ class Ledger:
 
     # ---- reading ---------------------------------------------------------------------------
 
+    def holding(self, plan: Plan, scenario: Scenario) -> Plan | None:
+        """The latest version, if it already holds exactly this plan of this scenario (same
+        scenario digest, no event changed): publishing again would add an empty version."""
+        body = scenario.meta.id
+        if not body:
+            return None
+        v = versions_t.c
+        query = (
+            sa.select(v.plan_json, v.scenario_digest).where(v.body == body)
+            .order_by(v.number.desc()).limit(1)
+        )  # fmt: skip
+        with self._said(), self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None or row[1] != digest(scenario_json(scenario)):
+            return None
+        latest = Plan.from_dict(json.loads(row[0]))
+        return latest if count_changes(latest, plan)["events"] == 0 else None
+
     def bodies(self) -> list[str]:
         query = sa.select(versions_t.c.body).distinct().order_by(versions_t.c.body)
         with self._said(), self.engine.connect() as conn:
