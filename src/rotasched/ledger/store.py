@@ -49,12 +49,8 @@ class Version:
 
 
 def scenario_json(scenario: Scenario) -> str:
-    """The validated scenario as canonical JSON: what is stored and what the digest is of.
-
-    `Scenario.model_validate` of it gives the same scenario back (checked on every bundled
-    scenario, tables included, in tests/test_ledger.py), so no source file is needed later."""
-    data = scenario.model_dump(mode="json", by_alias=True)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """What is stored and what the digest is of (Scenario.canonical_json)."""
+    return scenario.canonical_json()
 
 
 def digest(text: str) -> str:

@@ -6,6 +6,7 @@ host pools, travel) belong to `rotasched.problem`.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, time
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -557,6 +558,13 @@ class Scenario(Frozen):
     @property
     def warnings(self) -> tuple[Issue, ...]:
         return self._warnings
+
+    def canonical_json(self) -> str:
+        """The validated scenario as canonical JSON: what the ledger stores (and digests) and
+        what a sweep ships to its workers. `Scenario.model_validate_json` gives it back, no
+        source file needed (tests/test_ledger.py checks every bundled scenario)."""
+        data = self.model_dump(mode="json", by_alias=True)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     def org(self, org_id: str) -> Organisation:
         return next(o for o in self.organisations if o.id == org_id)
