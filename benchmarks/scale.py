@@ -898,9 +898,10 @@ def run_one(size: Size, args: argparse.Namespace, workdir: Path) -> dict[str, An
     if len(runs) > 1:
         out["explain_runs"] = [{k: v for k, v in r.items() if k != "log"} for r in runs[1:]]
     note(
-        f"  status {plan.status}, objective {plan.objective:,.0f}, bound {plan.bound:,.0f}, "
-        f"gap {plan.gap:.2%}; CP-SAT wall {main.get('wall_s')} s, det {main.get('det_time')}, "
-        f"presolve {main.get('presolve_s')} s, first solution {main.get('first_solution_s')} s"
+        f"  status {plan.status}, objective {_fmt(plan.objective)}, bound {_fmt(plan.bound)}, "
+        f"gap {_fmt(plan.gap, '%')}; CP-SAT wall {main.get('wall_s')} s, "
+        f"det {main.get('det_time')}, presolve {main.get('presolve_s')} s, "
+        f"first solution {main.get('first_solution_s')} s"
     )
     if plan.has_schedule:
         outdir = workdir / "plan"

@@ -377,6 +377,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "Series {name}: {n} occurrence(s) with a pool of {k} host(s) available on {d} of "
         "the candidate days.",
     ),
+    # baseline.py: what the by-hand baseline could not place
+    "baseline.occurrence": (
+        "手工排法无法安排 {event}：承办范围内没有单位在周期内有合适的日期、场地和时间",
+        "by hand, {event} found no place: no host of its pool with a free day, room and time "
+        "in its period",
+    ),
+    "baseline.duty": (
+        "手工排法无法安排 {event}：{group} 的 {term} 轮值期没有成员能承办该期全部轮值活动",
+        "by hand, {event} found no place: no member of {group} can be on duty for all the "
+        "duty activities of term {term}",
+    ),
+    "baseline.visit": (
+        "手工排法无法安排互访 {event}：周期内没有双方都有空、间隔足够且未满额的日子",
+        "by hand, visit {event} found no day in its period that both sides can make, far "
+        "enough from the last visit and under the day cap",
+    ),
+    "baseline.broke": (
+        "手工排法得到的方案违反规则：{violation}",
+        "the by-hand plan breaks a rule: {violation}",
+    ),
     # solver/__init__.py
     "solver.not_found_yet": (
         "在给定的计算预算内尚未找到可行方案；请增加 --work 或 --time-limit 后重试。",
