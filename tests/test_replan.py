@@ -246,3 +246,15 @@ def test_pins_that_cannot_all_hold_are_named_in_the_explanation(tmp_path: Path) 
     assert result.exit_code == 3, result.output
     assert result.output.count("有固定安排（场景的 pins）") == 2, result.output
     assert "联合党课 2026-05" in result.output and "结对p 2026-05" in result.output
+
+
+def test_an_activity_added_in_a_replan_takes_no_day_before_the_freeze(tmp_path: Path) -> None:
+    data = _quarter()
+    published, _, _ = plan_checked(tmp_path, data, out="v1")
+    data["series"].append(series("vol", name="志愿服务", start="15:00", room=None,
+                                 day="first-mon"))
+    done = _replan(tmp_path, data, published)
+    added = {o.id: o.date for o in done.plan.occurrences if o.series == "vol"}
+    # May's first Monday (the 4th) is before the freeze: the new activity goes later in May.
+    assert added["vol.2026-05"] >= FREEZE and added["vol.2026-06"] == date(2026, 6, 1)
+    assert set(done.changes["change"]) == {"added"}

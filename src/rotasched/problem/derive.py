@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -67,6 +67,9 @@ def prepare(
         series_info[series.id] = info
     duties_ = duties(scenario, occurrences, orgs)
     links, visits = _twinning(scenario, cal, orgs, idx)
+    if reference is not None and reference.freeze is not None:
+        occurrences, visits = _not_in_the_past(
+            occurrences, visits, reference.events.keys(), idx(reference.freeze))
     pins, refused = settle(scenario.pins, reference, occurrences, visits, orgs, rooms, idx)
     _refuse_scenario_pins(scenario, occurrences.keys() | visits.keys(), refused)
     return Problem(
@@ -104,8 +107,28 @@ def prepare(
         },
         pins=pins,
         refused=tuple(r for r in refused if r.index < 0),
-        freeze_day=idx(reference.freeze) if reference and reference.freeze else None,
     )
+
+
+def _not_in_the_past(
+    occurrences: dict[str, Occurrence], visits: dict[str, Visit], published: Iterable[str],
+    freeze: int,
+) -> tuple[dict[str, Occurrence], dict[str, Visit]]:
+    """In a re-plan, an event the published plan did not have (a series added, a pair formed)
+    takes a day from the freeze date on: nobody can be told of one before it. An event whose
+    whole period is before the freeze keeps its days (it is planned, and the re-plan's
+    diff shows it as added)."""
+    known = set(published)
+
+    def later(days: tuple[int, ...]) -> tuple[int, ...]:
+        after = tuple(d for d in days if d >= freeze)
+        return after or days
+
+    occurrences = {k: o if k in known else replace(o, candidates=later(o.candidates))
+                   for k, o in occurrences.items()}  # fmt: skip
+    visits = {k: v if k in known else replace(v, candidates=later(v.candidates))
+              for k, v in visits.items()}  # fmt: skip
+    return occurrences, visits
 
 
 def _refuse_scenario_pins(s: Scenario, known: set[str], refused: list[Refusal]) -> None:

@@ -235,12 +235,11 @@ class Problem:
     travel_table: dict[tuple[str, str], int]  # minutes the scenario gives
     weights: dict[str, int]
     scenario: Scenario = field(repr=False, compare=False)
-    # A re-plan (fixed.py): the published plan's events by id, what nobody may move, the
-    # hand edits and frozen events refused (a rule forbids them), and the freeze day.
+    # A re-plan (fixed.py): the published plan's events by id, what nobody may move, and the
+    # hand edits and frozen events refused (a rule forbids them).
     reference: dict[str, Anchor] = field(default_factory=dict)
     pins: dict[str, Pin] = field(default_factory=dict)
     refused: tuple[Refusal, ...] = ()
-    freeze_day: int | None = None
 
     def day(self, index: int) -> date:
         return self.start + timedelta(days=index)
