@@ -728,6 +728,46 @@ WORDS: dict[str, tuple[str, str]] = {
         "the executive secretary of term {term} is changed to two different people (see also "
         "row {other})",
     ),
+    # whatif/: a variant file and its changes (whatif/changes.py, whatif/variant.py)
+    "error.variant_change_kind": (
+        "每项修改须是 set、add、remove、close 或 weights 之一，实际为 {input}",
+        "a change is one of set, add, remove, close or weights, got {input}",
+    ),
+    "error.variant_set_form": (
+        "set 后应是“字段路径: 值”的映射，如 twinning[*].visits: 2",
+        "set takes a mapping of field path: value, e.g. twinning[*].visits: 2",
+    ),
+    "error.variant_add_what": (
+        "add 须给出 records（记录列表）或 table（表格文件）二者之一",
+        "add takes either records or a table, one of the two",
+    ),
+    "error.variant_bad_path": (
+        "不是有效的字段路径：{path}（应如 twinning[id=twin-1].visits 或 twinning[*].visits）",
+        "not a field path: {path} (write e.g. twinning[id=twin-1].visits or twinning[*].visits)",
+    ),
+    "error.variant_unknown_field": (
+        "“{field}”不是场景的字段（请检查拼写）",
+        "“{field}” is not a field of the scenario (check the spelling)",
+    ),
+    "error.variant_not_a_list": (
+        "“{field}”不是记录列表：不能用 [...] 选择记录，也不能增删记录",
+        "“{field}” is not a list of records: no [...] selector, no adding or removing",
+    ),
+    "error.variant_not_a_record": (
+        "“{field}”不是记录，路径不能再往下写",
+        "“{field}” is not a record: the path cannot go below it",
+    ),
+    "error.variant_no_match": ("没有选中任何记录", "selects no record"),
+    "error.variant_unknown_id": ("没有 {by} 为“{value}”的记录", "no record with {by} “{value}”"),
+    "error.variant_meta_id": (
+        "情景不能修改 meta.id（应与基准场景相同：“{id}”），否则日历 UID 无法与基准比较",
+        "a variant keeps the base's meta.id (“{id}”), so calendar UIDs stay comparable",
+    ),
+    "error.variant_base_missing": ("找不到基准场景 {file}", "base scenario {file} not found"),
+    "error.variant_other_base": (
+        "该情景的基准是 {base}，不是本次比较的基准 {expected}",
+        "this variant's base is {base}, not {expected}, the base being compared",
+    ),
     # scenario/errors.py: the words put into the messages above for Issue.params what, per and
     # sides
     "error.what.organisation": ("单位", "organisation"),
@@ -867,6 +907,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.col.events": ("事件数", "events"),
     "cli.col.cancelled": ("取消", "cancelled"),
     "cli.col.changes": ("较上一版变动", "changes"),
+    # whatif/: variants of a scenario compared side by side (rotasched whatif, compare_variants)
+    "whatif.scenario_name": ("{base}（情景：{variant}）", "{base} (what-if: {variant})"),
     # ledger/: errors said by the CLI (LedgerError.key)
     "ledger.no_id": (
         "场景“{scenario}”没有 meta.id：台账以它区分规划主体，请在 meta 中填写",

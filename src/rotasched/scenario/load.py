@@ -46,7 +46,7 @@ def read_raw(path: str | Path, locale: str | None = None) -> Raw:
     """The file's data with its tables read in; ScenarioError if the YAML cannot be read."""
     path = Path(path)
     shown = str(path)
-    data = _read_yaml(path, shown, locale or "zh")  # before meta.locale is known: zh, its default
+    data = read_yaml(path, shown, locale or "zh")  # before meta.locale is known: zh, its default
     raw = Raw(data, shown, locale or declared_locale(data))
     expand_tables(raw.data, path.parent, raw.origins, raw.problems, raw.unread)
     return raw
@@ -83,7 +83,7 @@ def validate_raw(
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         found = [
-            _from_pydantic(err, locate)
+            from_pydantic(err, locate)
             for err in exc.errors()
             if not any(_loc(err)[: len(u)] == u for u in unread)
         ]
@@ -97,8 +97,8 @@ def validate_raw(
     if semantic:
         raise ScenarioError(semantic, lang)
     scenario._source = source
-    found = warnings(scenario)
-    scenario._warnings = tuple(locate(loc, code, params) for loc, code, params in found)
+    said = warnings(scenario)
+    scenario._warnings = tuple(locate(loc, code, params) for loc, code, params in said)
     return scenario
 
 
@@ -107,7 +107,7 @@ def located(shown: str, origins: dict[Loc, Origin]) -> Locate:
     return lambda loc, code, params: locate_in(loc, code, params, shown, origins)
 
 
-def _read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
+def read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
     if not path.is_file():
         raise ScenarioError([Issue(shown, "", "file_missing")], locale)
     try:
@@ -208,7 +208,7 @@ def _loc(err: Any) -> Loc:
     return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
 
 
-def _from_pydantic(err: Any, locate: Locate) -> Issue:
+def from_pydantic(err: Any, locate: Locate) -> Issue:
     params = dict(err.get("ctx") or {})
     params.setdefault("input", _short(err.get("input")))
     if isinstance(params.get("input"), str | int | float | bool | type(None)):
