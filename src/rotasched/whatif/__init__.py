@@ -2,7 +2,12 @@
 
 - changes.py  change records (Set, Add, Remove, Close, Reweight) and `apply_changes`: a base
               scenario's data changed, then validated as a scenario file is;
-- variant.py  variant files (a name, a base, a list of changes): `load_variant`, `apply`.
+- variant.py  variant files (a name, a base, a list of changes): `load_variant`, `apply`;
+- run.py      `compare_variants`: the base and each variant planned, checked and measured
+              (a `Comparison`: `.frame`, one row per scenario; each plan's tables);
+- report.py   the comparison handed out: terminal table, comparison.csv/.xlsx, a page.
+
+This stage comes after export/ (it writes each scenario's plan folder) and before ledger/.
 """
 
 from .changes import (
@@ -16,6 +21,8 @@ from .changes import (
     describe,
     parse_path,
 )
+from .report import render_page, terminal_table, write_comparison
+from .run import Comparison, Outcome, compare_variants
 from .variant import (
     Variant,
     apply,
@@ -30,12 +37,15 @@ __all__ = [
     "Add",
     "Change",
     "Close",
+    "Comparison",
+    "Outcome",
     "Remove",
     "Reweight",
     "Set",
     "Variant",
     "apply",
     "apply_changes",
+    "compare_variants",
     "describe",
     "is_variant",
     "load_variant",
@@ -43,4 +53,7 @@ __all__ = [
     "parse_changes",
     "parse_path",
     "read_base",
+    "render_page",
+    "terminal_table",
+    "write_comparison",
 ]
