@@ -35,6 +35,7 @@ from rotasched.whatif import (
     compare_variants,
     load_variant,
     load_variant_scenario,
+    render_page,
     write_comparison,
 )
 
@@ -297,6 +298,39 @@ def test_a_variant_without_a_plan_is_a_row_saying_why(tmp_path: Path) -> None:
     text = "".join(Page(out / "site" / "index.html").text)
     assert "无可行方案" in text and "不存在可行方案" in text
     assert (out / "全季闭站" / "site" / "index.html").is_file()
+
+
+def test_stable_variants_change_only_what_they_must(tmp_path: Path) -> None:
+    """--stable: a variant is a re-plan of the base plan; its replan terms count the changes."""
+    shut = Variant("A 室停用一周", tmp_path / "a.yaml", TINY, (
+        Close(centre="station", rooms=["A"], start=date(2026, 4, 20), end=date(2026, 4, 30)),
+    ))  # fmt: skip
+    done = compare_variants(TINY, [shut], SolveOptions(work_limit=WORK), stable=True)
+    assert done.stable
+    o = done.variants[0]
+    assert o.plan.has_schedule and o.violations == ()
+    row = done.frame.iloc[1]
+    assert {k: int(row[k]) for k in SOFT} == measured(o.problem, o.plan)
+    assert 0 < int(row["changed"]) <= 3  # the April theme day, and its term, at most
+    assert int(row["moved"]) + int(row["rehosted"]) + int(row["reroomed"]) > 0
+    page = render_page(done)
+    assert "按重排求解" in page
+
+
+def test_names_stay_text_in_every_output(tmp_path: Path) -> None:
+    """A variant name is user text: never a formula in the tables, never markup on the page."""
+    evil = '=HYPERLINK("http://x","y")<b>'
+    v = Variant(evil, tmp_path / "evil.yaml", TINY, (Reweight(weights={"travel": 0}),))
+    done = compare_variants(TINY, [v], SolveOptions(work_limit=WORK))
+    out = write_comparison(done, tmp_path / "out")
+    rows = list(csv.reader((out / "comparison.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[2][0] == "'" + evil
+    html = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out / "comparison.xlsx").worksheets[0]
+    assert sheet["A3"].value == evil and sheet["A3"].data_type == "s"
 
 
 def test_the_page_loads_in_chromium_without_errors_or_requests(cli_out: tuple[Path, str]) -> None:

@@ -1,5 +1,6 @@
 """Stage 'whatif': variants of a scenario, planned and compared side by side.
 
+- paths.py    field paths (`twinning[id=twin-1].visits`) walked through data and model;
 - changes.py  change records (Set, Add, Remove, Close, Reweight) and `apply_changes`: a base
               scenario's data changed, then validated as a scenario file is;
 - variant.py  variant files (a name, a base, a list of changes): `load_variant`, `apply`;
@@ -19,8 +20,8 @@ from .changes import (
     Set,
     apply_changes,
     describe,
-    parse_path,
 )
+from .paths import parse_path
 from .report import render_page, terminal_table, write_comparison
 from .run import Comparison, Outcome, compare_variants
 from .variant import (

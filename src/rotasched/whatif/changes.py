@@ -20,23 +20,29 @@ A sweep builds these records in code and calls `apply_changes` for each point of
 from __future__ import annotations
 
 import copy
-import re
-import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..scenario import Issue, Scenario, ScenarioError
 from ..scenario.checks import Loc
 from ..scenario.fields import Frozen, ListCell
-from ..scenario.load import Raw, declared_locale, expand_tables, locate_in, validate_raw
+from ..scenario.load import (
+    Locate,
+    Raw,
+    declared_locale,
+    expand_tables,
+    locate_in,
+    validate_raw,
+)
 from ..scenario.tables import Origin, TableError, as_table_ref, read_table
 from ..words import say
+from .paths import Refused, Step, as_text, lists, steps_of, walk
 
 
 class Set(Frozen):
@@ -145,182 +151,6 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-# ---- field paths -------------------------------------------------------------------------
-
-# A path is dotted names, each with an optional selector: `[*]` every record of a list,
-# `[key=value]` the records whose field `key` is `value` (`[id=twin-1]`).
-_STEP = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:\[(?P<sel>[^\[\]]*)\])?")
-
-
-@dataclass(frozen=True)
-class Step:
-    name: str
-    select: tuple[str, str] | None  # None: no selector; ("*", "") every record; (key, value)
-
-
-def parse_path(path: str) -> list[Step] | None:
-    """The steps of a field path, None if it is not one."""
-    steps, rest = [], path.strip()
-    while rest:
-        match = _STEP.match(rest)
-        if match is None:
-            return None
-        sel = match.group("sel")
-        select = None
-        if sel is not None:
-            key, eq, value = sel.partition("=")
-            if sel.strip() == "*":
-                select = ("*", "")
-            elif eq and key.strip():
-                select = (key.strip(), value.strip())
-            else:
-                return None
-        steps.append(Step(match.group("name"), select))
-        rest = rest[match.end():]
-        if rest.startswith(".") and len(rest) > 1:
-            rest = rest[1:]
-        elif rest:
-            return None
-    return steps or None
-
-
-Shape = Literal["record", "records", "mapping", "value"]
-
-
-def _shape(annotation: Any) -> tuple[Shape, type[BaseModel] | None]:
-    """What a field holds: one record (a model), a list of records, a mapping of records (by
-    year), or a plain value (text, number, date, a list of ids)."""
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is Annotated:
-        return _shape(args[0])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return "record", annotation
-    if origin in (list, tuple) and args:
-        inner, model = _shape(args[0])
-        return ("records", model) if inner == "record" else ("value", None)
-    if origin is dict and len(args) == 2:
-        inner, model = _shape(args[1])
-        return ("mapping", model) if inner == "record" else ("value", None)
-    if args:  # a union: X | None
-        shapes = [_shape(a) for a in args if a is not type(None)]
-        return next((s for s in shapes if s[0] != "value"), ("value", None))
-    return "value", None
-
-
-def _field(model: type[BaseModel], name: str) -> tuple[str, Any] | None:
-    """The data key and annotation of a model's field named `name` (its alias, if it has one)."""
-    for key, info in model.model_fields.items():
-        if (info.alias or key) == name:
-            return info.alias or key, info.annotation
-    return None
-
-
-# ---- applying ----------------------------------------------------------------------------
-
-
-class _Refused(Exception):
-    """A change that cannot be applied: said as an Issue of the change."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code, self.params = code, params
-
-
-# A place a path names: (mapping and key, or list and index, holding the value) and what the
-# scenario model says goes there.
-Place = tuple[Any, Any, Shape]
-
-
-def _walk(
-    node: dict[str, Any], model: type[BaseModel], steps: list[Step], path: str
-) -> list[Place]:
-    """The places a path names below `node`, walking the scenario model alongside, so that
-    an unknown field is refused even where the data leaves it out (taking its default).
-    Records on the way that the data leaves out are created: `visiting.peak` with no
-    `visiting:` written."""
-    step, rest = steps[0], steps[1:]
-    found = _field(model, step.name)
-    if found is None:
-        raise _Refused("variant_unknown_field", field=step.name, path=path)
-    key, annotation = found
-    shape, sub = _shape(annotation)
-    if step.select is not None:
-        if shape != "records" or sub is None:
-            raise _Refused("variant_not_a_list", field=step.name, path=path)
-        items = node.get(key)
-        chosen = _select(items if isinstance(items, list) else [], step, path)
-        assert isinstance(items, list)
-        if not rest:
-            return [(items, j, "record") for j in chosen]
-        return [p for j in chosen for p in _walk(items[j], sub, rest, path)]
-    if not rest:
-        return [(node, key, shape)]
-    if shape == "mapping" and sub is not None:  # calendar.years.2027.holidays: by year
-        entry, rest = rest[0], rest[1:]
-        if entry.select is not None:
-            raise _Refused("variant_not_a_list", field=entry.name, path=path)
-        mapping = _child(node, key, step, path)
-        name: Any = int(entry.name) if entry.name.isdigit() else entry.name
-        if not rest:
-            return [(mapping, name, "record")]
-        return _walk(_child(mapping, name, entry, path), sub, rest, path)
-    if shape != "record" or sub is None:
-        raise _Refused("variant_not_a_record", field=step.name, path=path)
-    return _walk(_child(node, key, step, path), sub, rest, path)
-
-
-def _child(node: dict[Any, Any], key: Any, step: Step, path: str) -> dict[Any, Any]:
-    child = node.get(key)
-    if child is None:
-        child = node[key] = {}
-    if not isinstance(child, dict):
-        raise _Refused("variant_not_a_record", field=step.name, path=path)
-    return child
-
-
-def _select(items: list[Any], step: Step, path: str) -> list[int]:
-    assert step.select is not None
-    key, value = step.select
-    if key == "*":
-        chosen = [j for j, item in enumerate(items) if isinstance(item, dict)]
-        if not chosen:
-            raise _Refused("variant_no_match", path=path)
-        return chosen
-    chosen = [
-        j for j, item in enumerate(items)
-        if isinstance(item, dict) and key in item and _text(item[key]) == value
-    ]  # fmt: skip
-    if not chosen:
-        raise _Refused("variant_unknown_id", path=path, by=key, value=value)
-    return chosen
-
-
-def _text(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value).strip()
-
-
-def _steps(path: str) -> list[Step]:
-    steps = parse_path(path)
-    if steps is None:
-        raise _Refused("variant_bad_path", path=path)
-    return steps
-
-
-def _lists(data: dict[str, Any], path: str) -> list[list[Any]]:
-    """The lists of records a path names (`organisations`, `centres[*].closures`)."""
-    out = []
-    for node, key, shape in _walk(data, Scenario, _steps(path), path):
-        if shape != "records" or not isinstance(node, dict):
-            raise _Refused("variant_not_a_list", field=str(key), path=path)
-        items = node.get(key)
-        if items is None:
-            items = node[key] = []
-        if not isinstance(items, list):
-            raise _Refused("variant_not_a_list", field=str(key), path=path)
-        out.append(items)
-    return out
-
-
 @dataclass
 class _Applied:
     """What applying changes did, to say where a problem of the changed scenario comes from:
@@ -342,14 +172,14 @@ def _apply(
             (f"weights.{k}", v) for k, v in change.weights.items()
         ]  # fmt: skip
         for path, value in pairs:
-            for node, key, _ in _walk(data, Scenario, _steps(path), path):
+            for node, key, _ in walk(data, Scenario, steps_of(path), path):
                 node[key] = copy.deepcopy(value)
                 wrote.append((node[key], None) if isinstance(node, list) else (node, key))
         return set()
     if isinstance(change, Add):
         records = [(r, None) for r in change.records] if change.table is None else \
             _table_rows(change.table, folder)  # fmt: skip
-        for items in _lists(data, change.to):
+        for items in lists(data, change.to):
             for record, origin in records:
                 record = copy.deepcopy(record)
                 items.append(record)
@@ -358,21 +188,21 @@ def _apply(
                     done.rows[id(record)] = (record, origin)
         return set()
     if isinstance(change, Remove):
-        lists = _lists(data, change.from_)
+        found = lists(data, change.from_)
         missing = [i for i in change.ids if not any(
-            isinstance(r, dict) and _text(r.get("id", "")) == i for items in lists for r in items
+            isinstance(r, dict) and as_text(r.get("id", "")) == i for items in found for r in items
         )]  # fmt: skip
         if missing:
-            raise _Refused("variant_unknown_id", path=change.from_, by="id",
-                           value=", ".join(missing))  # fmt: skip
+            raise Refused("variant_unknown_id", path=change.from_, by="id",
+                          value=", ".join(missing))  # fmt: skip
         gone = set(change.ids)
-        for items in lists:
+        for items in found:
             items[:] = [r for r in items if not (isinstance(r, dict) and
-                                                 _text(r.get("id", "")) in gone)]  # fmt: skip
+                                                 as_text(r.get("id", "")) in gone)]  # fmt: skip
         _forget(data, change.from_.strip(), gone)
         return gone
     centre = Step("centres", ("id", change.centre))
-    (closures,) = _lists(data, f"{_join(centre)}.closures")
+    (closures,) = lists(data, f"{_join(centre)}.closures")
     closure: dict[str, Any] = {"start": change.start, "end": change.end or change.start}
     if change.rooms:
         closure["rooms"] = list(change.rooms)
@@ -402,7 +232,7 @@ def _forget(data: dict[str, Any], what: str, gone: set[str]) -> None:
         records = node.get(sub) if isinstance(node, dict) and sub else node
         if isinstance(records, list):
             records[:] = [r for r in records
-                          if not (isinstance(r, dict) and _text(r.get(key, "")) in gone)]
+                          if not (isinstance(r, dict) and as_text(r.get(key, "")) in gone)]
 
 
 def _join(step: Step) -> str:
@@ -413,13 +243,13 @@ def _join(step: Step) -> str:
 def _table_rows(table: str | dict[str, Any], folder: Path) -> list[tuple[Any, Origin | None]]:
     ref = as_table_ref(table, folder)
     if ref is None:  # not a file name ending in .csv/.xlsx, nor {file, sheet}
-        raise _Refused("table_kind", file=str(table))
+        raise Refused("table_kind", file=str(table))
     try:
         rows = read_table(ref)
     except TableError as exc:
-        raise _Refused(exc.code, file=str(ref.file), **exc.params) from None
+        raise Refused(exc.code, file=str(ref.file), **exc.params) from None
     except OSError as exc:
-        raise _Refused("table_unreadable", file=str(ref.file), reason=str(exc)) from None
+        raise Refused("table_unreadable", file=str(ref.file), reason=str(exc)) from None
     return [(record, Origin(str(ref.file), row)) for row, record in rows]
 
 
@@ -465,7 +295,7 @@ def apply_changes(
         wrote: list[Any] = []
         try:
             removed = _apply(data, change, folder, done, wrote)
-        except _Refused as exc:
+        except Refused as exc:
             problems.append(Issue(source, label, exc.code, exc.params))
             removed = set()
         done.labels.append(label)
@@ -521,7 +351,7 @@ def _nodes(node: Any, loc: Loc) -> Iterator[tuple[Any, Loc]]:
 
 def _locator(
     data: dict[str, Any], source: str, done: _Applied, table_origins: dict[Loc, Origin]
-) -> Any:
+) -> Locate:
     """Where a problem of the changed scenario is: the change that wrote the value (its
     label), then the place in the scenario (a field path, or a table's row and column)."""
     loc_of = {id(node): loc for node, loc in _nodes(data, ())}
