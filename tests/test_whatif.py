@@ -143,6 +143,17 @@ def test_the_file_itself_is_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_the_cli_refuses_a_bad_variant_before_planning_anything(tmp_path: Path) -> None:
+    bad = write_variant(tmp_path, [{"set": {"twinning[id=twin-9].visits": 2}}])
+    other = write_variant(tmp_path, [], file="other.yaml", base=str(TINY))
+    result = CliRunner().invoke(main, ["whatif", str(PARK), str(bad), str(other)])
+    assert result.exit_code == 2
+    assert "场景有 2 处错误" in result.output and "排期" not in result.output
+    said = result.output
+    assert f"{bad}: changes[0] set twinning[id=twin-9].visits: 没有 id 为“twin-9”的记录" in said
+    assert f"{other}: base: 该情景的基准是 {TINY}，不是本次比较的基准 {PARK}" in said
+
+
 # ---- each kind of change -------------------------------------------------------------------
 
 
