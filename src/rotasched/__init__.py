@@ -1,7 +1,8 @@
 """rotasched: plan joint activities among neighbouring organisations.
 
 The stages, each importing only earlier ones:
-scenario -> calendar -> problem -> solver -> plan -> check -> compare -> export -> cli.
+scenario -> calendar -> problem -> solver -> plan -> check -> compare -> replan -> export ->
+edits, show -> whatif -> ledger -> cli.
 """
 
 from .calendar import WorkCalendar, build_calendar

@@ -51,7 +51,7 @@ def validate(scenarios: tuple[Path, ...], lang: str | None, as_json: bool) -> No
     failed = False
     for path in scenarios:
         try:
-            scenario = load_scenario(path, locale=lang)
+            scenario = _read(path, lang)
             cal = build_calendar(scenario)
         except ScenarioError as exc:
             click.echo(exc.render(lang), err=True)
@@ -83,10 +83,20 @@ def _prepare(path: Path, lang: str | None) -> Problem:
 
 def _load(path: Path, lang: str | None) -> Scenario:
     try:
-        return load_scenario(path, locale=lang)
+        return _read(path, lang)
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
+
+
+def _read(path: Path, lang: str | None) -> Scenario:
+    """A scenario file, or a what-if variant file read as the scenario it makes (so a
+    variant's plan folder exports, checks and re-plans like any other)."""
+    from .whatif import is_variant, load_variant_scenario
+
+    if is_variant(path):
+        return load_variant_scenario(path, lang)
+    return load_scenario(path, locale=lang)
 
 
 def _problem(scenario: Scenario, lang: str | None) -> Problem:
@@ -342,7 +352,7 @@ def replan(
 
     published = Plan.read_json(published_dir / "plan.json")
     try:
-        loaded = load_scenario(scenario, locale=lang)
+        loaded = _read(scenario, lang)
         if db or given_url():
             loaded = _with_history(loaded, db, lang or loaded.meta.locale)
         calendar = build_calendar(loaded)
@@ -368,6 +378,74 @@ def replan(
         click.echo(say(lang, "cli.refused", event=r.pin.event, why=say(lang, f"pin.{r.pin.why}"),
                        rule=r.rule, words=describe(r.rule, lang)), err=True)
     _hand_out(done.plan, done.problem, outdir, lang, done.solved.stats.wall_time, published)
+
+
+@main.command()
+@click.argument("base", type=click.Path(path_type=Path))
+@click.argument("variants", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--out", "outdir", type=click.Path(path_type=Path), default=None,
+    help="Write the comparison here (comparison.csv, comparison.xlsx, site/index.html) with "
+    "every scenario's plan folder (base/, one per variant); replaced in one step.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of every search.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Search workers.")
+@click.option("--work", "work_limit", type=float, default=30.0, show_default=True,
+              help="Deterministic work budget of each search (reproducible).")
+@click.option(
+    "--stable", is_flag=True,
+    help="Plan each variant as a re-plan of the base plan, changing as few events as it can: "
+    "the events changed are then what the change forces.",
+)
+@click.option("--lang", type=LANG, default=None, help="Language of messages and outputs.")
+def whatif(
+    base: Path,
+    variants: tuple[Path, ...],
+    outdir: Path | None,
+    seed: int,
+    workers: int,
+    work_limit: float,
+    stable: bool,
+    lang: str | None,
+) -> None:
+    """Plan BASE and each VARIANT file (a name, the base, a list of changes), check every
+    plan, and compare them side by side: status, objective, every soft term, hosting spread,
+    room use, visits, events changed against the base.
+
+    Exit codes: 0 compared (a variant without a plan is a row saying why); 1 the checker found
+    a violation in a plan; 2 bad scenario or variant.
+    """
+    from rich.console import Console
+
+    from .solver import SolveOptions
+    from .whatif import compare_variants, terminal_table, write_comparison
+
+    options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit)
+
+    def said(line: str) -> None:
+        click.echo(line, err=True)
+
+    try:
+        done = _interruptible(
+            lambda o: compare_variants(base, variants, o, lang, said, stable), options
+        )
+    except ScenarioError as exc:
+        click.echo(exc.render(lang), err=True)
+        sys.exit(2)
+    lang = done.lang
+    # Piped or captured, rich assumes 80 columns and cuts every name: be wide instead.
+    wide = None if sys.stdout.isatty() else 200
+    Console(file=sys.stdout, width=wide).print(terminal_table(done))
+    for o in done.outcomes:
+        if o.violations:
+            for v in o.violations:
+                click.echo(v.render(), err=True)
+            click.echo(say(lang, "whatif.violations", name=o.name, n=len(o.violations)), err=True)
+    if outdir is not None:
+        write_comparison(done, outdir)
+        click.echo(say(lang, "whatif.written", outdir=outdir, page=outdir / "site" / "index.html"))
+    if any(o.violations for o in done.outcomes):
+        sys.exit(1)
 
 
 @main.command()

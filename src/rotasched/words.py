@@ -120,6 +120,49 @@ WORDS: dict[str, tuple[str, str]] = {
     "export.t_orgs": ("单位汇总", "Organisations"),
     # export/: site (site.py)
     "export.site_title": ("联合活动计划", "Joint activity plan"),
+    # the what-if comparison page (templates/compare.html.j2, written by whatif/report.py)
+    "export.whatif_scenarios": ("各情景的方案", "Scenarios"),
+    "export.whatif_changes": ("各情景的修改", "What each variant changes"),
+    "export.whatif_measures": ("指标对照", "Figures side by side"),
+    "export.whatif_measure": ("指标", "Figure"),
+    "export.whatif_charts": ("图表对照", "Charts"),
+    "export.whatif_zero": (
+        "以下各项在所有情景中均为 0：{terms}", "Zero in every scenario: {terms}"
+    ),
+    "export.whatif_notes": ("说明", "Notes"),
+    "export.whatif_note_solve": (
+        "每个情景都用相同的随机种子（{seed}）和确定性工作量（{work}）排期，并经独立校验器校验。",
+        "Every scenario is planned with the same seed ({seed}) and deterministic work budget "
+        "({work}), and checked by the independent checker.",
+    ),
+    "export.whatif_note_stable": (
+        "各情景按重排求解（--stable）：以基准方案为已发布的方案（不冻结任何事件），尽量少改动"
+        "（改期、换承办、换场地的权重远高于其他各项）。所以“较基准变动”是修改迫使的改动，"
+        "目标值含改动的代价，不宜与基准直接比较；各项软指标仍可比较。",
+        "Variants are planned as re-plans of the base plan (--stable, nothing frozen), changing "
+        "as few events as they can (moved, re-hosted and re-roomed weigh far above the rest): "
+        "the events changed are what the change forces, and the objective includes their cost, "
+        "so compare the soft terms rather than the objective with the base.",
+    ),
+    "export.whatif_note_spread": (
+        "承办差距：组内承办活动最多的成员减去最少的成员（只计本计划内的活动；成员为能参加轮值的单位）。",
+        "Hosting spread: the most occurrences one member of the group hosts minus the fewest "
+        "(this plan's only; members are those able to take a turn).",
+    ),
+    "export.whatif_note_utilisation": (
+        "场地使用率：该中心各活动室的预订次数 ÷ 开放的“活动室·日”数"
+        "（某活动室在某工作日开放且未停用，计 1 个活动室·日）。",
+        "Room use: bookings of the centre's rooms ÷ open room-days (a room open on a working "
+        "day and not closed is one room-day).",
+    ),
+    "export.whatif_note_changed": (
+        "较基准变动：与基准方案相比改期、换承办、换场地、新增或取消的事件数。各情景都从头求优，"
+        "其中多数是同样好的方案之间的不同选择，并非都由修改引起；"
+        "要看修改迫使的改动，请加 --stable 按重排求解。",
+        "Events changed: events moved, re-hosted, re-roomed, added or cancelled against the base "
+        "plan. Every scenario is optimised from scratch, so most are ties broken otherwise, not "
+        "what the change forced; for that, plan the variants as re-plans of the base (--stable).",
+    ),
     "export.home": ("首页", "Home"),
     "export.summary": ("计划概要", "Plan summary"),
     "export.status": ("求解状态", "Status"),
@@ -748,6 +791,46 @@ WORDS: dict[str, tuple[str, str]] = {
         "the executive secretary of term {term} is changed to two different people (see also "
         "row {other})",
     ),
+    # whatif/: a variant file and its changes (whatif/changes.py, whatif/variant.py)
+    "error.variant_change_kind": (
+        "每项修改须是 set、add、remove、close 或 weights 之一，实际为 {input}",
+        "a change is one of set, add, remove, close or weights, got {input}",
+    ),
+    "error.variant_set_form": (
+        "set 后应是“字段路径: 值”的映射，如 twinning[*].visits: 2",
+        "set takes a mapping of field path: value, e.g. twinning[*].visits: 2",
+    ),
+    "error.variant_add_what": (
+        "add 须给出 records（记录列表）或 table（表格文件）二者之一",
+        "add takes either records or a table, one of the two",
+    ),
+    "error.variant_bad_path": (
+        "不是有效的字段路径：{path}（应如 twinning[id=twin-1].visits 或 twinning[*].visits）",
+        "not a field path: {path} (write e.g. twinning[id=twin-1].visits or twinning[*].visits)",
+    ),
+    "error.variant_unknown_field": (
+        "“{field}”不是场景的字段（请检查拼写）",
+        "“{field}” is not a field of the scenario (check the spelling)",
+    ),
+    "error.variant_not_a_list": (
+        "“{field}”不是记录列表：不能用 [...] 选择记录，也不能增删记录",
+        "“{field}” is not a list of records: no [...] selector, no adding or removing",
+    ),
+    "error.variant_not_a_record": (
+        "“{field}”不是记录，路径不能再往下写",
+        "“{field}” is not a record: the path cannot go below it",
+    ),
+    "error.variant_no_match": ("没有选中任何记录", "selects no record"),
+    "error.variant_unknown_id": ("没有 {by} 为“{value}”的记录", "no record with {by} “{value}”"),
+    "error.variant_meta_id": (
+        "情景不能修改 meta.id（应与基准场景相同：“{id}”），否则日历 UID 无法与基准比较",
+        "a variant keeps the base's meta.id (“{id}”), so calendar UIDs stay comparable",
+    ),
+    "error.variant_base_missing": ("找不到基准场景 {file}", "base scenario {file} not found"),
+    "error.variant_other_base": (
+        "该情景的基准是 {base}，不是本次比较的基准 {expected}",
+        "this variant's base is {base}, not {expected}, the base being compared",
+    ),
     # scenario/errors.py: the words put into the messages above for Issue.params what, per and
     # sides
     "error.what.organisation": ("单位", "organisation"),
@@ -891,6 +974,36 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.col.events": ("事件数", "events"),
     "cli.col.cancelled": ("取消", "cancelled"),
     "cli.col.changes": ("较上一版变动", "changes"),
+    # whatif/: variants of a scenario compared side by side (rotasched whatif, compare_variants)
+    "whatif.scenario_name": ("{base}（情景：{variant}）", "{base} (what-if: {variant})"),
+    "whatif.base": ("基准", "base"),
+    "whatif.title": ("情景比较：{base}", "What-if comparison: {base}"),
+    "whatif.sheet": ("情景比较", "comparison"),
+    "whatif.solving": ("排期：{name}", "planning: {name}"),
+    "whatif.written": (
+        "已写入 {outdir}：比较页面 {page}，各情景的方案在各自的目录中",
+        "written to {outdir}: the comparison page {page}, each scenario's plan in its folder",
+    ),
+    "whatif.violations": (
+        "{name}：独立校验发现 {n} 处违反规则",
+        "{name}: the independent checker found {n} violation(s)",
+    ),
+    "whatif.col.figure": ("指标", "figure"),
+    "whatif.col.variant": ("情景", "scenario"),
+    "whatif.col.folder": ("方案目录", "plan folder"),
+    "whatif.col.file": ("文件", "file"),
+    "whatif.col.status": ("求解状态", "status"),
+    "whatif.col.objective": ("目标值", "objective"),
+    "whatif.col.bound": ("下界", "bound"),
+    "whatif.col.gap": ("差距", "gap"),
+    "whatif.col.violations": ("违反规则", "violations"),
+    "whatif.col.explanation": ("无方案的原因（首行）", "why no plan (first line)"),
+    "whatif.col.spread": ("承办差距（{group}）", "hosting spread ({group})"),
+    "whatif.col.utilisation": ("场地使用率（{centre}）", "room use ({centre})"),
+    "whatif.col.visits_planned": ("已排互访", "visits planned"),
+    "whatif.col.visits_required": ("应排互访", "visits required"),
+    "whatif.col.changed": ("较基准变动的事件", "events changed against the base"),
+    "whatif.col.changed_kind": ("其中{kind}", "of which {kind}"),
     # ledger/: errors said by the CLI (LedgerError.key)
     "ledger.no_id": (
         "场景“{scenario}”没有 meta.id：台账以它区分规划主体，请在 meta 中填写",

@@ -400,3 +400,30 @@ def visit_timeline(v: View, visits: list[Visit]) -> Html:
     body.append(tag("rect", x=left + 180, y=ly - 2, width=12, height=12, fill="#d68910"))
     body.append(tag("text", v.w("legend_helper_hosts"), x=left + 196, y=ly + 8, font_size=11))
     return _svg("visits", width, height, v.w("chart_visits"), body)
+
+
+def bars(title: str, rows: list[tuple[str, float | None, str]]) -> Html:
+    """One bar per row (a what-if comparison's scenarios): its name, a bar as long as its value
+    against the largest, and the value as text ("—" where it has none). The first row, the
+    base, is grey; the others party red; each on a light track, so a zero still shows a row."""
+    left, row_h, top = 220, 22, 8
+    width = 700
+    bar_w = width - left - 90
+    peak = max((v for _, v, _ in rows if v is not None and v > 0), default=0) or 1
+    height = top + row_h * max(len(rows), 1) + 6
+    body = []
+    for i, (label, value, text) in enumerate(rows):
+        y = top + i * row_h
+        w = round(max(value or 0, 0) / peak * bar_w, 1)
+        parts = [
+            tag("title", f"{label}: {text}"),
+            tag("text", fit(label, left - 12, 12), x=left - 6, y=y + 15, font_size=12,
+                text_anchor="end"),
+            tag("rect", x=left, y=y + 3, width=bar_w, height=16, fill="#f4f4f4"),
+        ]  # fmt: skip
+        if w:
+            colour = "#9e9e9e" if i == 0 else "#a61b1b"
+            parts.append(tag("rect", x=left, y=y + 3, width=w, height=16, fill=colour))
+        parts.append(tag("text", text, x=left + w + 4, y=y + 15, font_size=11))
+        body.append(tag("g", *parts, class_="bar"))
+    return _svg("bars", width, height, title, body)

@@ -29,8 +29,8 @@ from ..problem import Problem
 from . import _i18n
 from ._view import View, one_line, room_key
 
-Kind = Literal["text", "date", "time", "int"]
-Cell = str | int | date | time | None
+Kind = Literal["text", "date", "time", "int", "float", "percent"]  # percent: a fraction
+Cell = str | int | float | date | time | None
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,6 +41,16 @@ class Table:
     file: str  # CSV file name
     columns: tuple[tuple[str, Kind], ...]  # (word key of the header, kind)
     rows: tuple[tuple[Cell, ...], ...]
+    # Header texts and sheet name given as they are, where they hold names (a what-if
+    # comparison's columns per group and centre); else the words of the keys.
+    headers: tuple[str, ...] = ()
+    title: str = ""
+
+    def header_texts(self, lang: str) -> list[str]:
+        return list(self.headers) or [_i18n.word(lang, key) for key, _ in self.columns]
+
+    def sheet_name(self, lang: str) -> str:
+        return self.title or _i18n.word(lang, self.key)
 
 
 def defuse(text: str) -> str:
@@ -152,14 +162,14 @@ def marked_provisional(table: Table, v: View) -> Table:
 # ---- CSV -------------------------------------------------------------------------------
 
 
-def _csv_cell(value: Cell) -> str | int:
+def _csv_cell(value: Cell) -> str | int | float:
     if value is None:
         return ""
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         return value
     return defuse(value)
 
@@ -168,7 +178,7 @@ def csv_bytes(table: Table, lang: str) -> bytes:
     """UTF-8 with BOM, CRLF rows (RFC 4180), every text field quoted, formulas defused."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
-    writer.writerow([defuse(_i18n.word(lang, key)) for key, _ in table.columns])
+    writer.writerow([defuse(text) for text in table.header_texts(lang)])
     for row in table.rows:
         writer.writerow([_csv_cell(c) for c in row])
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
@@ -210,13 +220,14 @@ def xlsx_bytes(tables: list[Table], lang: str, created: datetime, title: str) ->
         "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
         "time": book.add_format({"num_format": "hh:mm", "valign": "top"}),
         "int": book.add_format({"valign": "top"}),
+        "float": book.add_format({"valign": "top"}),
+        "percent": book.add_format({"num_format": "0.00%", "valign": "top"}),
         "text": book.add_format({"valign": "top"}),
     }
     for table in tables:
-        sheet = book.add_worksheet(_i18n.word(lang, table.key)[:31])
+        sheet = book.add_worksheet(table.sheet_name(lang)[:31])
         widths = []
-        for col, (key, _kind) in enumerate(table.columns):
-            label = _i18n.word(lang, key)
+        for col, label in enumerate(table.header_texts(lang)):
             sheet.write_string(0, col, label, header)
             widths.append(_width(label))
         for r, row in enumerate(table.rows, start=1):
@@ -228,7 +239,7 @@ def xlsx_bytes(tables: list[Table], lang: str, created: datetime, title: str) ->
                     sheet.write_datetime(r, col, value, fmt["time"])
                 elif isinstance(value, date):
                     sheet.write_datetime(r, col, value, fmt["date"])
-                elif isinstance(value, int):
+                elif isinstance(value, int | float):
                     sheet.write_number(r, col, value, fmt[kind])
                 else:
                     sheet.write_string(r, col, value, fmt[kind])

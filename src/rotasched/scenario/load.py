@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,47 +16,98 @@ from .model import Scenario
 from .tables import TABLE_FIELDS, Origin, TableError, as_table_ref, read_table
 
 
+@dataclass
+class Raw:
+    """A scenario file as read, before validation: its data with every table it names read in,
+    where each table's records came from, and the problems reading met (an unreadable table).
+    A what-if variant changes `data` (a copy) and validates the result as a file would be."""
+
+    data: dict[str, Any]
+    shown: str  # the file, as the user named it
+    lang: str
+    origins: dict[Loc, Origin] = field(default_factory=dict)
+    problems: list[Issue] = field(default_factory=list)
+    unread: list[Loc] = field(default_factory=list)  # fields whose table could not be read
+
+
+# Where a problem found at a location of the data is, for the reader: (loc, code, params) in,
+# an Issue naming a file and a field path or table cell out.
+Locate = Callable[[Loc, str, dict[str, Any]], Issue]
+
+
 def load_scenario(path: str | Path, locale: str | None = None) -> Scenario:
     """The validated scenario, or ScenarioError listing every problem (in zh or en)."""
+    raw = read_raw(path, locale)
+    return validate_raw(raw.data, raw.lang, located(raw.shown, raw.origins), raw.shown,
+                        raw.problems, raw.unread)  # fmt: skip
+
+
+def read_raw(path: str | Path, locale: str | None = None) -> Raw:
+    """The file's data with its tables read in; ScenarioError if the YAML cannot be read."""
     path = Path(path)
     shown = str(path)
-    raw = _read_yaml(path, shown, locale or "zh")  # before meta.locale is known: zh, as its default
-    lang = locale or _declared_locale(raw)
-    origins: dict[Loc, Origin] = {}
-    problems: list[Issue] = []
-    unread: list[Loc] = []  # fields whose table could not be read
-    for field in TABLE_FIELDS:
-        _expand_tables(raw, field, (), path.parent, origins, problems, unread)
+    data = read_yaml(path, shown, locale or "zh")  # before meta.locale is known: zh, its default
+    raw = Raw(data, shown, locale or declared_locale(data))
+    expand_tables(raw.data, path.parent, raw.origins, raw.problems, raw.unread)
+    return raw
+
+
+def expand_tables(
+    data: dict[str, Any],
+    folder: Path,
+    origins: dict[Loc, Origin],
+    problems: list[Issue],
+    unread: list[Loc],
+) -> None:
+    """Replace every table reference (a file name where a list may be) by the table's records,
+    read relative to `folder`."""
+    for name in TABLE_FIELDS:
+        _expand_tables(data, name, (), folder, origins, problems, unread)
+
+
+def validate_raw(
+    data: dict[str, Any],
+    lang: str,
+    locate: Locate,
+    source: str,
+    problems: Sequence[Issue] = (),
+    unread: Sequence[Loc] = (),
+) -> Scenario:
+    """The scenario `data` holds, validated; every problem, located by `locate`, raised at
+    once. `problems` were met reading it; `unread` fields (tables that could not be read)
+    report nothing more. `source` is the file later stages name."""
+    problems = list(problems)
     # Report every problem at once: a table that cannot be read does not hide the errors of
     # the rest of the file (only those of the unread field itself, which would be noise).
     try:
-        scenario = Scenario.model_validate(raw)
+        scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        located = [
-            _from_pydantic(err, shown, origins)
+        found = [
+            from_pydantic(err, locate)
             for err in exc.errors()
             if not any(_loc(err)[: len(u)] == u for u in unread)
         ]
-        raise ScenarioError(problems + located, lang) from None
+        raise ScenarioError(problems + found, lang) from None
     except RecursionError:
-        raise ScenarioError(
-            [*problems, Issue(shown, "", "yaml_syntax", {"reason": "recursive alias"})], lang
-        ) from None
+        issue = locate((), "yaml_syntax", {"reason": "recursive alias"})
+        raise ScenarioError([*problems, issue], lang) from None
     if problems:
         raise ScenarioError(problems, lang)
-    semantic = [
-        _locate(loc, code, params, shown, origins) for loc, code, params in cross_check(scenario)
-    ]
+    semantic = [locate(loc, code, params) for loc, code, params in cross_check(scenario)]
     if semantic:
         raise ScenarioError(semantic, lang)
-    scenario._source = shown
-    scenario._warnings = tuple(
-        _locate(loc, code, params, shown, origins) for loc, code, params in warnings(scenario)
-    )
+    scenario._source = source
+    said = warnings(scenario)
+    scenario._warnings = tuple(locate(loc, code, params) for loc, code, params in said)
     return scenario
 
 
-def _read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
+def located(shown: str, origins: dict[Loc, Origin]) -> Locate:
+    """Locations in a file `shown` whose tables' records came from `origins`."""
+    return lambda loc, code, params: locate_in(loc, code, params, shown, origins)
+
+
+def read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
     if not path.is_file():
         raise ScenarioError([Issue(shown, "", "file_missing")], locale)
     try:
@@ -80,7 +133,7 @@ def _read_yaml(path: Path, shown: str, locale: str) -> dict[str, Any]:
     return raw
 
 
-def _declared_locale(raw: dict[str, Any]) -> str:
+def declared_locale(raw: dict[str, Any]) -> str:
     meta = raw.get("meta")
     locale = meta.get("locale") if isinstance(meta, dict) else None
     return locale if locale in ("zh", "en") else "zh"
@@ -138,7 +191,7 @@ def path_text(loc: Loc) -> str:
     return text
 
 
-def _locate(
+def locate_in(
     loc: Loc, code: str, params: dict[str, Any], shown: str, origins: dict[Loc, Origin]
 ) -> Issue:
     for cut in range(len(loc), 0, -1):
@@ -155,12 +208,12 @@ def _loc(err: Any) -> Loc:
     return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
 
 
-def _from_pydantic(err: Any, shown: str, origins: dict[Loc, Origin]) -> Issue:
+def from_pydantic(err: Any, locate: Locate) -> Issue:
     params = dict(err.get("ctx") or {})
     params.setdefault("input", _short(err.get("input")))
     if isinstance(params.get("input"), str | int | float | bool | type(None)):
         params["input"] = _short(params["input"])
-    issue = _locate(_loc(err), err["type"], params, shown, origins)
+    issue = locate(_loc(err), err["type"], params)
     return Issue(issue.file, issue.path, issue.code, issue.params, err.get("msg", ""))
 
 
