@@ -303,7 +303,8 @@ def test_a_variant_without_a_plan_is_a_row_saying_why(tmp_path: Path) -> None:
     done = compare_variants(TINY, [closed], SolveOptions(work_limit=WORK))
     row = done.frame.iloc[1]
     assert row["status"] == "infeasible" and row["folder"] == "全季闭站"
-    assert row["explanation"] == "不存在可行方案：以下 1 项活动无法同时安排。"
+    assert row["explanation"].startswith("不存在可行方案：以下 1 项活动无法同时安排。 ")
+    assert "会议室A" in row["explanation"]  # and what stands in the way
     assert row[["objective", "fairness", "changed"]].isna().all()
     out = write_comparison(done, tmp_path / "out")
     text = "".join(Page(out / "site" / "index.html").text)

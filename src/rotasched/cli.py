@@ -449,6 +449,68 @@ def whatif(
 
 
 @main.command()
+@click.argument("grid", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "outdir", type=click.Path(path_type=Path), default=None,
+              help="Write sweep.parquet, sweep.csv and the comparison (page, plans) here.")
+@click.option("--scheduler", default=None, metavar="URL",
+              help="A dask.distributed scheduler (tcp://host:8786); default: local processes.")
+@click.option("--workers", type=int, default=2, show_default=True,
+              help="Local processes (one variant each at a time).")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--work", "work_limit", type=float, default=10.0, show_default=True,
+              help="Deterministic work budget per variant (reproducible wherever it runs).")
+@click.option("--time-limit", type=float, default=None,
+              help="Wall-clock cap per variant: one still unsolved says so in its row.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar (default: when stderr is a terminal).")
+@click.option("--lang", type=LANG, default=None)
+def sweep(
+    grid: Path,
+    outdir: Path | None,
+    scheduler: str | None,
+    workers: int,
+    seed: int,
+    work_limit: float,
+    time_limit: float | None,
+    progress: bool | None,
+    lang: str | None,
+) -> None:
+    """Solve every combination of GRID's axes (a base scenario and, per axis, labelled
+    changes) in parallel, and compare them in one table. Exit codes as `whatif`."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .solver import SolveOptions
+    from .sweep import load_grid, run_sweep, write_sweep
+    from .whatif import terminal_table
+
+    options = SolveOptions(seed=seed, work_limit=work_limit, time_limit=time_limit)
+    try:
+        loaded = load_grid(grid, lang)
+        total = len(loaded.points()) + 1
+        show = sys.stderr.isatty() if progress is None else progress
+        with Progress(console=Console(stderr=True), disable=not show) as bar:
+            task = bar.add_task(loaded.name, total=total)
+            done = run_sweep(loaded, options, scheduler, workers,
+                             lambda _i, _row: bar.advance(task))  # fmt: skip
+    except ScenarioError as exc:
+        click.echo(exc.render(lang), err=True)
+        sys.exit(2)
+    lang = done.comparison.lang
+    wide = None if sys.stdout.isatty() else 200
+    Console(file=sys.stdout, width=wide).print(terminal_table(done.comparison))
+    bad = [o for o in done.comparison.outcomes if o.violations]
+    for o in bad:
+        click.echo(say(lang, "whatif.violations", name=o.name, n=len(o.violations)), err=True)
+    if outdir is not None:
+        write_sweep(done, outdir)
+        page = outdir / "comparison" / "site" / "index.html"
+        click.echo(say(lang, "whatif.written", outdir=outdir, page=page))
+    if bad:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
 @click.argument("target", type=click.Path(path_type=Path, exists=True))
 @click.option("--lang", type=LANG, default=None)

@@ -916,6 +916,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "与 {body} 第 {version} 版相同，未新建版本（台账 {db}）",
         "the same as {body} version {version}: no new version (ledger {db})",
     ),
+    "sweep.failed": ("运行出错：{error}", "the run failed: {error}"),
     "cli.freeze": (
         "冻结日期：{day} 之前已发布的安排不变",
         "freeze: nothing published before {day} moves",

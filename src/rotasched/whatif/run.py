@@ -67,7 +67,8 @@ class Outcome:
             "bound": plan.bound if planned else None,
             "gap": plan.gap if planned else None,
             "violations": len(self.violations) if planned else None,
-            "explanation": plan.explanation[0] if plan.explanation else "",
+            # The first line says there is no plan; the second says what stands in the way.
+            "explanation": " ".join(plan.explanation[:2]),
         }
         out.update((k, plan.terms_value.get(k) if planned else None) for k in SOFT)
         spreads, used = spread(problem, plan), utilisation(problem, plan)

@@ -77,7 +77,7 @@ def load_variant(path: str | Path, locale: str | None = None) -> Variant:
     if base is not None and not base.is_file():
         problems.append(Issue(shown, "base", "variant_base_missing", {"file": str(base)}))
     items = data.get("changes")
-    changes, wrong = _parse(items if isinstance(items, list) else [], shown)
+    changes, wrong = parse_found(items if isinstance(items, list) else [], shown)
     problems += wrong
     if problems or header is None or base is None:
         raise ScenarioError(problems, lang)
@@ -86,13 +86,14 @@ def load_variant(path: str | Path, locale: str | None = None) -> Variant:
 
 def parse_changes(items: list[Any], source: str, lang: str = "zh") -> list[Change]:
     """Change records from their written form (a variant file's `changes:` list)."""
-    changes, problems = _parse(items, source)
+    changes, problems = parse_found(items, source)
     if problems:
         raise ScenarioError(problems, lang)
     return changes
 
 
-def _parse(items: list[Any], source: str) -> tuple[list[Change], list[Issue]]:
+def parse_found(items: list[Any], source: str) -> tuple[list[Change], list[Issue]]:
+    """Change records and the problems found in them, to be said with others (a grid's)."""
     changes: list[Change] = []
     problems: list[Issue] = []
     for i, item in enumerate(items):
