@@ -1,5 +1,6 @@
 """The scenario generator (rotasched.generate, `rotasched generate`): every kind validates and
-plans, the presets validate, the same seed writes the same bytes."""
+plans, the presets validate, the same seed writes the same bytes, and the bundled scenarios
+are exactly what it writes."""
 
 from __future__ import annotations
 
@@ -20,12 +21,15 @@ from rotasched.generate import (
     SpecError,
     generate,
     preset,
+    write_bundled,
     write_scenario,
 )
 from rotasched.generate.days import before_spring_festival, is_workday
 from rotasched.problem import prepare
 from rotasched.scenario import Scenario
 from rotasched.solver import SolveOptions, solve
+
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 
 SMALL: list[Spec] = [
     ParkSpec(orgs=14, rooms=2, pairs=5, seed=3),
@@ -85,6 +89,12 @@ def test_generate_is_the_raw_data_the_files_hold(tmp_path: Path) -> None:
     inline = Scenario.model_validate(generate(spec))
     written = load_scenario(write_scenario(spec, tmp_path, "c"))
     assert all(getattr(inline, f) == getattr(written, f) for f in Scenario.model_fields)
+
+
+def test_the_bundled_scenarios_are_their_regeneration(tmp_path: Path) -> None:
+    write_bundled(tmp_path)
+    for kind in ("park", "district", "city"):
+        assert _files(tmp_path / kind) == _files(SCENARIOS / kind), kind
 
 
 def test_dates_come_from_the_official_calendar() -> None:
