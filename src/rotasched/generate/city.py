@@ -50,7 +50,7 @@ from .records import (
 )
 from .spec import MIN_PARK, CitySpec, one_to_many_sizes
 from .text import DIGITS, command, period, period_en
-from .write import Draft, ordered
+from .write import PROVISIONAL, Draft, ordered
 
 HY_LAT, HY_LON = 30.5500, 114.2400
 # Where Hanyang's enterprises sit: 经开区/沌口 edge, 四新, 黄金口, the old town.
@@ -592,6 +592,7 @@ def _notes(spec: CitySpec, data: Data) -> dict[str, str]:
     if t["parks"]:
         firms += f"（其中 {t['parks']} 个园区的成员企业 {sum(len(g) for g in _members(data))} 家）"
     return {
+        "calendar": PROVISIONAL,
         "organisations": f"{t['organ']} 个机关、{firms}、{t['community']} 个社区、"
         f"{t['village']} 个村",
         "centres": "" if t["centres"] == 1 else f"区党群服务中心 1 个、园区党建工作站 "

@@ -38,7 +38,7 @@ from .records import (
 )
 from .spec import DistrictSpec
 from .text import command, period, period_en
-from .write import Draft, ordered
+from .write import PROVISIONAL, Draft, ordered
 
 DISTRICT = "hanyang"
 DAY_RULES = ["day-10", "second-thu", "third-wed", "last-fri", "day-15",
@@ -433,6 +433,7 @@ def _notes(spec: DistrictSpec, data: Data) -> dict[str, str]:
     forms = {f: sum(p["form"] == f for p in pairs) for f in ("one_to_one", "many_to_one",
                                                             "one_to_many")}  # fmt: skip
     return {
+        "calendar": PROVISIONAL,
         "organisations": f"{len(data['organisations'])} 家单位：社区、驻区机关、学校、"
         "医疗卫生单位和企业（含坐标）",
         "centres": f"{len(centres)} 个共享党群服务中心：区级 1 个，街道 {streets} 个，社区 "

@@ -39,7 +39,7 @@ from .records import (
 )
 from .spec import ParkSpec
 from .text import command, count, period, period_en
-from .write import Draft
+from .write import PROVISIONAL, Draft
 
 TIERS = ("large", "medium", "small")
 FORMS = {"one_to_one": "一帮一", "many_to_one": "多帮一", "one_to_many": "一帮多"}
@@ -184,7 +184,7 @@ def build(spec: ParkSpec, source: str | None = None) -> Draft:
     forms = [w for f, w in FORMS.items() if any(p["form"] == f for p in twinning)]
     notes = {
         "calendar": "园区统一安排的停用日（全园区安全生产大检查）"
-        + ("；该年节假日尚未公布，按临时日历排期" if days.year_of(year).provisional else ""),
+        + (f"；{PROVISIONAL}" if days.year_of(year).provisional else ""),
         "groups": "活动轮值制：每季度一家成员企业轮值，承办当季主题党日、联合党课和联席会议，"
         "其书记任联合党委执行书记；志愿服务另行轮流",
         "organisations": f"单位名单放在表格里：{n} 家成员企业和 {len(villages)} 个结对村",

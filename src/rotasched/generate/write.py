@@ -35,6 +35,9 @@ TABLES: dict[tuple[str, str], tuple[str, list[str], int]] = {
 }  # fmt: skip
 
 
+# The comment above `calendar: {provisional: true}` of a year not published yet.
+PROVISIONAL = "该年节假日尚未公布，按临时日历排期（节假日和调休按国务院历年惯例推算）"
+
 # The order sections are written in, whatever order a generator set them.
 SECTIONS = ("meta", "calendar", "groups", "organisations", "centres", "series", "twinning",
             "history", "visiting")  # fmt: skip
