@@ -654,7 +654,7 @@ def _size_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.argument("kind", type=click.Choice(["park", "district", "city", "bundled"]))
 @click.option(
     "-o", "--out", "folder", type=click.Path(path_type=Path), required=True,
-    help="Folder to write (created; files of the same name are replaced).",
+    help="Folder to write, one scenario per folder (its tables have fixed names: orgs.csv, ...).",
 )  # fmt: skip
 @click.option("--seed", type=int, default=None, help="Random seed of the generator [default: 0].")
 @click.option("--name", default=None, help="The YAML file's name, without .yaml [default: KIND].")
