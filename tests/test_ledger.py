@@ -107,7 +107,7 @@ BUNDLED = sorted((REPO / "scenarios").glob("*/*.yaml"))
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
 def test_every_bundled_scenario_round_trips_through_its_stored_json(path: Path) -> None:
     """What the ledger stores is enough to plan and export again: the same scenario back, its
-    tables (orgs.csv, twinning.csv, history.csv) included."""
+    tables (orgs.csv, twinning.csv, visits.csv) included."""
     assert len(BUNDLED) >= 4
     scenario = load_scenario(path)
     text = scenario_json(scenario)

@@ -73,6 +73,30 @@ def _official_year(year: int) -> tuple[dict[date, str], set[date]]:
     return holidays, adjusted
 
 
+@dataclass(frozen=True)
+class OfficialYear:
+    """A year's official arrangement, without a scenario (the generator's dates need it)."""
+
+    year: int
+    holidays: dict[date, str]  # days off, with the festival's name (English key)
+    adjusted: frozenset[date]  # 调休: weekend days that are working days
+    provisional: bool  # estimated: chinesecalendar does not carry the year yet
+
+    def is_workday(self, day: date) -> bool:
+        return day in self.adjusted or (day.isoweekday() <= 5 and day not in self.holidays)
+
+
+def official_year(year: int) -> OfficialYear:
+    """chinesecalendar's arrangement of `year`, else the provisional estimate (marked so)."""
+    first_known, last_known = _chinesecalendar_years()
+    if first_known <= year <= last_known:
+        holidays, adjusted = _official_year(year)
+        return OfficialYear(year, holidays, frozenset(adjusted), provisional=False)
+    guess = estimate(year)
+    own = {d: n for d, n in guess.holidays.items() if d.year == year}
+    return OfficialYear(year, own, frozenset(d for d in guess.adjusted if d.year == year), True)
+
+
 def build_calendar(scenario: Scenario) -> WorkCalendar:
     """The working days of the scenario's horizon, or ScenarioError naming a missing year."""
     file = scenario.source

@@ -5,7 +5,8 @@ used: `export.` calendars, tables and site; `caldav.` publishing to a CalDAV ser
 `series_type.`, `org_kind.`, `form.`, `status.`, `weekday.` the names of fixed choices;
 `summary.` `rotasched validate`; `explain.` and `solver.` why there is no plan; `error.` what
 is wrong with a scenario, or looks wrong (a warning), by Issue.code; `ledger.` what goes
-wrong with the ledger of published plans (LedgerError.key); `cli.` the command line.
+wrong with the ledger of published plans (LedgerError.key); `generate.` the scenario
+generator; `cli.` the command line.
 Placeholders are Python format fields, the same in both languages.
 
 This module imports nothing from the project, so every stage, `scenario/` included, may use it.
@@ -1005,6 +1006,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "whatif.col.visits_required": ("应排互访", "visits required"),
     "whatif.col.changed": ("较基准变动的事件", "events changed against the base"),
     "whatif.col.changed_kind": ("其中{kind}", "of which {kind}"),
+    # generate/: synthetic scenarios (SpecError.key) and `rotasched generate`
+    "generate.range": (
+        "{field} 应在 {low} 到 {high} 之间，实为 {value}",
+        "{field} must be from {low} to {high}, got {value}",
+    ),
+    "generate.kind": (
+        "没有“{kind}”这种场景，可选：{kinds}", "no scenario kind '{kind}': choose {kinds}"
+    ),
+    "generate.option": (
+        "{kind} 场景没有 --{option} 选项（可用：{options}）",
+        "a {kind} scenario has no --{option} (it takes {options})",
+    ),
+    "generate.wrote": ("已生成 {path}", "wrote {path}"),
     # ledger/: errors said by the CLI (LedgerError.key)
     "ledger.no_id": (
         "场景“{scenario}”没有 meta.id：台账以它区分规划主体，请在 meta 中填写",
