@@ -44,7 +44,7 @@ from .scenario.load import from_pydantic, located, read_yaml
 from .solver import SolveOptions, solve
 from .whatif.changes import Change, describe
 from .whatif.run import BASE_FOLDER, Comparison, Outcome
-from .whatif.variant import Variant, apply, parse_found, read_base
+from .whatif.variant import Variant, apply_all, parse_found, read_base
 from .words import say
 
 
@@ -152,15 +152,7 @@ def run_sweep(
     lang = grid.lang
     points = grid.points()
     variants = [grid.variant(p) for p in points]
-    scenarios: list[Scenario] = []
-    problems: list[Issue] = []
-    for v in variants:
-        try:
-            scenarios.append(apply(raw, v))
-        except ScenarioError as exc:
-            problems += exc.problems
-    if problems:
-        raise ScenarioError(problems, lang)
+    scenarios = apply_all(raw, variants, lang)
     named = [(say(lang, "whatif.base"), base_scenario), *zip([v.name for v in variants],
                                                               scenarios, strict=True)]
     jobs = [Job(name, s.canonical_json(), options.seed, options.work_limit, options.time_limit)

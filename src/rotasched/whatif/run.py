@@ -25,11 +25,11 @@ from ..export._view import slug
 from ..plan import Plan, reference_of
 from ..problem import Problem, prepare
 from ..rules import SOFT
-from ..scenario import Issue, Scenario, ScenarioError
+from ..scenario import Issue, Scenario
 from ..solver import SolveOptions, solve
 from ..words import say
 from .changes import describe
-from .variant import Variant, apply, load_variant, read_base
+from .variant import Variant, apply_all, load_variant, read_base
 
 # The plan folders a comparison writes beside its own files (report.py): the base's, and the
 # site's, which no variant folder may take.
@@ -197,19 +197,14 @@ def compare_variants(
     raw, base_scenario = read_base(base_path, lang)
     lang = lang or raw.lang
     variants = [v if isinstance(v, Variant) else load_variant(v, lang) for v in variant_paths]
-    problems: list[Issue] = []
-    scenarios: list[Scenario] = []
-    for v in variants:
-        if Path(v.base).resolve() != Path(base_path).resolve():
-            problems.append(Issue(str(v.file), "base", "variant_other_base",
-                                  {"base": str(v.base), "expected": str(base_path)}))  # fmt: skip
-            continue
-        try:
-            scenarios.append(apply(raw, v))
-        except ScenarioError as exc:
-            problems += exc.problems
-    if problems:
-        raise ScenarioError(problems, lang)
+    elsewhere = [
+        Issue(str(v.file), "base", "variant_other_base",
+              {"base": str(v.base), "expected": str(base_path)})
+        for v in variants
+        if Path(v.base).resolve() != Path(base_path).resolve()
+    ]  # fmt: skip
+    ours = [v for v in variants if Path(v.base).resolve() == Path(base_path).resolve()]
+    scenarios = apply_all(raw, ours, lang, elsewhere)
     base_problem = prepare(base_scenario, build_calendar(base_scenario))
     calendars = [build_calendar(s) for s in scenarios]
     prepared = [prepare(s, cal) for s, cal in zip(scenarios, calendars, strict=True)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,23 @@ def apply(base: Raw | Scenario | dict[str, Any], variant: Variant) -> Scenario:
     return apply_changes(base, variant.changes, source=str(variant.file),
                          folder=variant.file.parent, name=variant.name,
                          lang=variant.lang)  # fmt: skip
+
+
+def apply_all(
+    base: Raw | Scenario | dict[str, Any], variants: Sequence[Variant], lang: str,
+    problems: Sequence[Issue] = (),
+) -> list[Scenario]:
+    """Every variant's scenario; ScenarioError naming every problem of every variant (and
+    those found before, `problems`) at once, before anything is planned."""
+    found, scenarios = list(problems), []
+    for v in variants:
+        try:
+            scenarios.append(apply(base, v))
+        except ScenarioError as exc:
+            found += exc.problems
+    if found:
+        raise ScenarioError(found, lang)
+    return scenarios
 
 
 def load_variant_scenario(path: str | Path, locale: str | None = None) -> Scenario:
