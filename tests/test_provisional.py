@@ -130,3 +130,15 @@ def test_no_more_than_six_working_days_in_a_row_around_holidays() -> None:
         for day, work in works.items():
             run = run + 1 if work else 0
             assert run <= 6, (year, day)
+
+
+def test_the_last_plannable_year_needs_no_tables_of_the_next() -> None:
+    """A horizon ending 2100-12-31 (found by the loader's fuzzing): the estimate of 2100 needs
+    2101's 元旦, which is 1 January by law, not a year the holidays package carries."""
+    from datetime import date
+
+    from rotasched.provisional import estimate
+
+    guess = estimate(2100)
+    assert guess.year == 2100
+    assert date(2100, 10, 1) in guess.holidays and date(2100, 1, 1) in guess.holidays

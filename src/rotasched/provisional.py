@@ -238,7 +238,9 @@ def _working_weekends(blocks: list[Block]) -> set[date]:
 def estimate(year: int) -> Estimate:
     """The usual arrangement of `year`, estimated from its statutory days alone."""
     # The next New Year's Day may already take days of December (2018-12-29..31 for 2019).
-    blocks = [*_blocks(year), _short(NEW_YEAR, statutory_days(year + 1)["元旦"][0])]
+    # 元旦 is 1 January by law: no need to ask the package for a year it may not carry yet
+    # (a horizon ending 2100-12-31 would otherwise need 2101's tables).
+    blocks = [*_blocks(year), _short(NEW_YEAR, date(year + 1, 1, 1))]
     adjusted = _working_weekends(blocks)
     off = {d for b in blocks for d in b.days()}
     named: dict[date, str] = {}
