@@ -245,9 +245,7 @@ class _Reader:
                 venue, centre, room = place
         return replace(
             pub,
-            date=row.date("date", pub.date),
-            start=row.time("start", pub.start),
-            end=row.time("end", pub.end),
+            **_when(row, pub),
             host=host,
             co_host=co_host,
             venue=venue,
@@ -271,14 +269,7 @@ class _Reader:
             guests = row.orgs("visit_guests", pub.guests)
         elif host != pub.host:  # as the solver does: everyone of the pair but the host
             guests = tuple(o for o in (*pub.helpers, *pub.helped) if o != host)
-        return replace(
-            pub,
-            date=row.date("date", pub.date),
-            start=row.time("start", pub.start),
-            end=row.time("end", pub.end),
-            host=host,
-            guests=guests,
-        )
+        return replace(pub, **_when(row, pub), host=host, guests=guests)
 
     # -- the plan --
 
@@ -333,6 +324,12 @@ class _Reader:
                             executive_name=person.name)  # fmt: skip
             out.append(t)
         return out
+
+
+def _when(row: _Row, pub: Occurrence | Visit) -> dict[str, Any]:
+    """An event's day and hours as edited (the published ones where a cell is untouched)."""
+    return {"date": row.date("date", pub.date), "start": row.time("start", pub.start),
+            "end": row.time("end", pub.end)}
 
 
 def _published_cells(plan: Plan, problem: Problem) -> dict[tuple[str, str], dict[str, set[str]]]:
