@@ -385,3 +385,16 @@ def test_readme_whatif_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "out/whatif/site/index.html").is_file()
+
+
+def test_a_variant_plan_is_not_published(
+    cli_out: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A variant keeps the base's meta.id: published, it would become the park's version."""
+    out, _ = cli_out
+    monkeypatch.setenv("ROTASCHED_DB", str(tmp_path / "台账.sqlite"))
+    result = CliRunner().invoke(main, ["publish", str(out / "visits-twice")])
+    assert result.exit_code == 2 and "是情景方案（what-if），不发布" in result.output
+    assert not (tmp_path / "台账.sqlite").exists()
+    base = CliRunner().invoke(main, ["publish", str(out / "base")])
+    assert base.exit_code == 0, base.output  # the base itself is a scenario: it may be

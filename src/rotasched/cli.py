@@ -696,13 +696,18 @@ def publish(
     from .check import check
     from .export import export_plan
     from .ledger import LedgerError
+    from .whatif.variant import is_variant
 
     result = _read_plan(plandir, lang)
-    loaded = _load(scenario or _source_of(plandir, result), lang)
+    source = scenario or _source_of(plandir, result)
+    loaded = _load(source, lang)
     _warn(loaded, lang)
     lang = lang or loaded.meta.locale
     if not result.has_schedule:
         click.echo(say(lang, "ledger.no_schedule", status=result.status), err=True)
+        sys.exit(2)
+    if is_variant(source):  # a what-if keeps the base's meta.id: it would become its version
+        click.echo(say(lang, "cli.publish_variant", variant=source), err=True)
         sys.exit(2)
     with _ledger(db, lang, existing=False) as (ledger, fail):
         try:

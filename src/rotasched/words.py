@@ -913,6 +913,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} 保留了手工修改：可撤销这处修改",
         "{name} keeps its hand edit: try undoing that edit",
     ),
+    "cli.publish_variant": (
+        "{variant} 是情景方案（what-if），不发布：它沿用基准场景的 meta.id，会成为正式版本。"
+        "若要采用，请把改动写进场景文件后重新排期再发布",
+        "{variant} is a what-if variant and is not published: it keeps the base's meta.id and "
+        "would become the body's version. To adopt it, make the change in the scenario, plan "
+        "and publish that",
+    ),
     "cli.published_same": (
         "与 {body} 第 {version} 版相同，未新建版本（台账 {db}）",
         "the same as {body} version {version}: no new version (ledger {db})",
