@@ -287,18 +287,17 @@ def _show_changes(previous: PlanT, result: PlanT, problem: Problem, lang: str) -
     """The published plan -> this one: a table of changed events, and their counts."""
     from rich.console import Console
 
-    from .compare import CHANGES, count_changes
+    from .compare import count_changes
+    from .export.changes import counts_line
     from .show import changes_table
 
-    counts = count_changes(previous, result)
-    if counts["events"]:  # its caption counts them
+    if count_changes(previous, result)["events"]:  # its caption counts them
         # Piped or captured, rich assumes 80 columns and cuts every name: be wide instead.
         wide = None if sys.stdout.isatty() else 200
         console = Console(file=sys.stdout, width=wide)
         console.print(changes_table(previous, result, problem, lang))
         return
-    kinds = "  ".join(f"{say(lang, f'change.{k}')} {counts[k]}" for k in CHANGES)
-    click.echo(say(lang, "cli.changes", n=counts["events"], kinds=kinds))
+    click.echo(counts_line(previous, result, problem, lang))
 
 
 @main.command()

@@ -115,6 +115,10 @@ class Plan:
     revisions: dict[str, int] = field(default_factory=dict)
     cancelled: tuple[Cancelled, ...] = ()
 
+    def events(self) -> tuple[Occurrence | Term | Visit, ...]:
+        """Every event of the plan: occurrences, executive terms, visits."""
+        return (*self.occurrences, *self.terms, *self.visits)
+
     @property
     def has_schedule(self) -> bool:
         return self.status in ("optimal", "feasible")

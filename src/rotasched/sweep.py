@@ -33,8 +33,6 @@ import pandas as pd
 from pydantic import Field, ValidationError
 
 from .calendar import build_calendar
-from .check import check
-from .compare import count_changes
 from .parallel import Row, run_jobs
 from .plan import Plan
 from .problem import Problem, prepare
@@ -42,8 +40,8 @@ from .scenario import Issue, Scenario, ScenarioError
 from .scenario.fields import Frozen, Text
 from .scenario.load import from_pydantic, located, read_yaml
 from .solver import SolveOptions, solve
-from .whatif.changes import Change, describe
-from .whatif.run import BASE_FOLDER, Comparison, Outcome
+from .whatif.changes import Change
+from .whatif.run import BASE_FOLDER, Comparison, Outcome, outcome_of
 from .whatif.variant import Variant, apply_all, parse_found, read_base
 from .words import say
 
@@ -179,12 +177,7 @@ def _outcome(
     else:
         plan = Plan(scenario=problem.name, source=source, locale=lang, status="unknown",
                     seed=0, explanation=(say(lang, "sweep.failed", error=row.get("error", "")),))
-    violations = tuple(check(problem, plan)) if plan.has_schedule else ()
-    against = None
-    if base is not None and base.has_schedule and plan.has_schedule:
-        against = count_changes(base, plan)
-    changes = tuple(describe(c) for c in variant.changes) if variant else ()
-    return Outcome(name, folder, source, problem, plan, violations, changes, "", against)
+    return outcome_of(name, folder, source, problem, plan, base, variant)
 
 
 def write_sweep(sweep: Sweep, outdir: Path) -> Path:

@@ -18,7 +18,7 @@ from datetime import date, time
 
 import pandas as pd
 
-from ..plan import Cancelled, Day, Occurrence, Plan, Term, Visit, event_key
+from ..plan import Cancelled, Day, Occurrence, Plan, Term, Visit, event_key, room_of
 
 # The kinds of change, in the order a diff lists them.
 CHANGES = ("moved", "rehosted", "reroomed", "added", "cancelled")
@@ -44,9 +44,11 @@ def _facts(event: Occurrence | Term | Visit) -> Facts:
     key = event_key(event)
     kind, ident = key.split(":", 1)
     if isinstance(event, Occurrence):
-        place = {"centre": f"{event.centre}:{event.room}", "own": f"own:{event.host}"}
+        # The host's own room is named by its host: another host's is another place.
+        room = room_of(event)
+        place = f"own:{event.host}" if room == "own" else room
         return Facts(key, kind, ident, event.series_name, event.date, event.start, event.end,
-                     event.date, event.host, place.get(event.venue, ""))
+                     event.date, event.host, place)
     if isinstance(event, Visit):
         # A visit takes place at its host's premises: a new host is a new place too.
         return Facts(key, kind, ident, event.pair_name, event.date, event.start, event.end,
@@ -57,8 +59,7 @@ def _facts(event: Occurrence | Term | Visit) -> Facts:
 
 def facts(plan: Plan) -> dict[str, Facts]:
     """Every event of the plan by key."""
-    events: list[Occurrence | Term | Visit] = [*plan.occurrences, *plan.terms, *plan.visits]
-    return {f.key: f for f in map(_facts, events)}
+    return {f.key: f for f in map(_facts, plan.events())}
 
 
 def kinds_of_change(old: Facts, new: Facts) -> tuple[str, ...]:

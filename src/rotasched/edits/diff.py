@@ -30,8 +30,7 @@ def _plain(value: Any) -> str:
 
 
 def _events(plan: Plan) -> dict[str, Occurrence | Term | Visit]:
-    events: list[Occurrence | Term | Visit] = [*plan.occurrences, *plan.terms, *plan.visits]
-    return {event_key(e): e for e in events}
+    return {event_key(e): e for e in plan.events()}
 
 
 def edits(published: Plan, edited: Plan) -> list[Edit]:

@@ -15,18 +15,12 @@ from pathlib import Path
 from ..compare import CHANGES, Facts, changes, count_changes, facts
 from ..plan import Plan
 from ..problem import Problem
+from ..words import say
 from ._view import View, one_line
 from .tables import Table, marked_provisional
 
 # Word keys of the kinds of event and of change (their words are in rotasched.words).
 KIND_WORDS = {"occurrence": "kind_occurrence", "term": "kind_term", "visit": "kind_visit"}
-CHANGE_WORDS = {
-    "moved": "change_moved",
-    "rehosted": "change_rehosted",
-    "reroomed": "change_reroomed",
-    "added": "change_added",
-    "cancelled": "change_cancelled",
-}
 
 
 @dataclass(frozen=True)
@@ -93,7 +87,7 @@ def change_list(old: Plan, new: Plan, problem: Problem, lang: str) -> list[Chang
         out.append(Change(
             key=ref.key, kind=ref.kind, id=ref.ident, kind_name=v.w(KIND_WORDS[ref.kind]),
             name=one_line(name), change=kinds,
-            change_words=v.join([v.w(CHANGE_WORDS[k]) for k in kinds]),
+            change_words=v.join([say(lang, f"change.{k}") for k in kinds]),
             old=_side(o, v) if o else None, new=_side(n, v) if n else None,
         ))  # fmt: skip
     return out
@@ -107,9 +101,8 @@ def counts_line(old: Plan, new: Plan, problem: Problem, lang: str) -> str:
 
 def counts(old: Plan, new: Plan, problem: Problem, lang: str) -> list[tuple[str, int]]:
     """(kind of change in words, how many events) in compare.CHANGES order."""
-    v = View(new, problem, lang)
     n = count_changes(old, new)
-    return [(v.w(CHANGE_WORDS[k]), n[k]) for k in CHANGES]
+    return [(say(lang, f"change.{k}"), n[k]) for k in CHANGES]
 
 
 def change_table(rows: list[Change], plan: Plan, problem: Problem, lang: str) -> Table:

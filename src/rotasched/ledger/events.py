@@ -41,7 +41,7 @@ class Row:
 
 def rows(plan: Plan) -> list[Row]:
     """Every event of a published plan and every event it cancels."""
-    series = {event_key(e): _series(e) for e in _events(plan)}
+    series = {event_key(e): _series(e) for e in plan.events()}
     out = [
         Row(f.key, f.kind, series[f.key], f.date, f.start, f.end, f.end_date, f.host, f.place,
             plan.revisions.get(f.key, 0), False)
@@ -53,10 +53,6 @@ def rows(plan: Plan) -> list[Row]:
         for c in plan.cancelled
     ]  # fmt: skip
     return sorted(out, key=lambda r: r.key)
-
-
-def _events(plan: Plan) -> list[Occurrence | Term | Visit]:
-    return [*plan.occurrences, *plan.terms, *plan.visits]
 
 
 def _series(event: Occurrence | Term | Visit) -> str:
@@ -118,7 +114,7 @@ def published(plans: Iterable[Plan], start: date, end: date) -> Plan | None:
     last: Plan | None = None
     for plan in plans:
         last = plan
-        for e in _events(plan):
+        for e in plan.events():
             first, final = _span(e)
             if final >= start and first <= end:
                 held[event_key(e)] = (e, plan.revisions.get(event_key(e), 0))

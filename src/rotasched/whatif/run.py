@@ -236,6 +236,19 @@ def _outcome(
     variant: Variant | None = None,
 ) -> Outcome:
     plan = solve(problem, options).plan
+    return outcome_of(name, folder, source, problem, plan, base_plan, variant)
+
+
+def outcome_of(
+    name: str,
+    folder: str,
+    source: str,
+    problem: Problem,
+    plan: Plan,
+    base_plan: Plan | None,
+    variant: Variant | None = None,
+) -> Outcome:
+    """A plan (solved here, or in a sweep's worker) checked and set against the base plan."""
     violations = tuple(check(problem, plan)) if plan.has_schedule else ()
     against = None
     if base_plan is not None and base_plan.has_schedule and plan.has_schedule:
