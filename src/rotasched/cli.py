@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -107,6 +107,14 @@ def _problem(scenario: Scenario, lang: str | None) -> Problem:
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
+
+
+def _print_wide(table: Any) -> None:
+    """A rich table on stdout; piped or captured, rich assumes 80 columns and cuts every name:
+    be wide instead."""
+    from rich.console import Console
+
+    Console(file=sys.stdout, width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def _progress_printer() -> Callable[[Progress], None]:
@@ -285,17 +293,13 @@ def _hand_out(
 
 def _show_changes(previous: PlanT, result: PlanT, problem: Problem, lang: str) -> None:
     """The published plan -> this one: a table of changed events, and their counts."""
-    from rich.console import Console
 
     from .compare import count_changes
     from .export.changes import counts_line
     from .show import changes_table
 
     if count_changes(previous, result)["events"]:  # its caption counts them
-        # Piped or captured, rich assumes 80 columns and cuts every name: be wide instead.
-        wide = None if sys.stdout.isatty() else 200
-        console = Console(file=sys.stdout, width=wide)
-        console.print(changes_table(previous, result, problem, lang))
+        _print_wide(changes_table(previous, result, problem, lang))
         return
     click.echo(counts_line(previous, result, problem, lang))
 
@@ -420,7 +424,6 @@ def whatif(
     Exit codes: 0 compared (a variant without a plan is a row saying why); 1 the checker found
     a violation in a plan; 2 bad scenario or variant.
     """
-    from rich.console import Console
 
     from .solver import SolveOptions
     from .whatif import compare_variants, terminal_table, write_comparison
@@ -438,9 +441,7 @@ def whatif(
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
     lang = done.lang
-    # Piped or captured, rich assumes 80 columns and cuts every name: be wide instead.
-    wide = None if sys.stdout.isatty() else 200
-    Console(file=sys.stdout, width=wide).print(terminal_table(done))
+    _print_wide(terminal_table(done))
     for o in done.outcomes:
         if o.violations:
             for v in o.violations:
@@ -502,8 +503,7 @@ def sweep(
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
     lang = done.comparison.lang
-    wide = None if sys.stdout.isatty() else 200
-    Console(file=sys.stdout, width=wide).print(terminal_table(done.comparison))
+    _print_wide(terminal_table(done.comparison))
     bad = [o for o in done.comparison.outcomes if o.violations]
     for o in bad:
         click.echo(say(lang, "whatif.violations", name=o.name, n=len(o.violations)), err=True)
