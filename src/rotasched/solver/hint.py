@@ -10,30 +10,43 @@ from ..plan import Plan
 from .base import BoolVar, Model
 
 
-def _choose(m: Model, lits: dict[str, BoolVar], chosen: str) -> None:
-    for key, lit in lits.items():
-        m.cp.add_hint(lit, key == chosen)
-
-
-def add_hint(m: Model, plan: Plan) -> None:
+def hint_values(m: Model, plan: Plan) -> dict[int, int]:
+    """The plan as values of the model's decision variables, by variable index."""
     p = m.problem
+    out: dict[int, int] = {}
+
+    def choose(lits: dict[str, BoolVar], chosen: str) -> None:
+        for key, lit in lits.items():
+            out[lit.index] = int(key == chosen)
+
     for occ in plan.occurrences:
         if occ.id not in m.day:
             continue
-        m.cp.add_hint(m.day[occ.id], p.index(occ.date))
-        m.cp.add_hint(m.placed[occ.id], True)
-        _choose(m, m.host[occ.id], occ.host)
+        out[m.day[occ.id].index] = p.index(occ.date)
+        out[m.placed[occ.id].index] = 1
+        choose(m.host[occ.id], occ.host)
         if occ.id in m.room:
-            _choose(m, m.room[occ.id], f"{occ.centre}:{occ.room}" if occ.venue == "centre" else "")
-            _choose(m, m.own[occ.id], occ.host if occ.venue == "own" else "")
+            choose(m.room[occ.id], f"{occ.centre}:{occ.room}" if occ.venue == "centre" else "")
+            choose(m.own[occ.id], occ.host if occ.venue == "own" else "")
     for term in plan.terms:
         series = p.series.get(term.series)
         lits = m.executive.get((term.series, term.term))
         # Per-occurrence terms share the host's literals, hinted above: never hint twice.
         if series is not None and series.term_kind != "occurrence" and lits is not None:
-            _choose(m, lits, term.executive_org)
+            choose(lits, term.executive_org)
+        duty = m.duty.get((term.series, term.term))
+        if duty is not None and term.group:
+            choose(duty, term.executive_org)
     for visit in plan.visits:
         if visit.id in m.day:
-            m.cp.add_hint(m.day[visit.id], p.index(visit.date))
-            m.cp.add_hint(m.placed[visit.id], True)
-            _choose(m, m.host[visit.id], visit.host)
+            out[m.day[visit.id].index] = p.index(visit.date)
+            out[m.placed[visit.id].index] = 1
+            choose(m.host[visit.id], visit.host)
+    return out
+
+
+def add_hint(m: Model, plan: Plan) -> None:
+    proto = m.cp.proto.solution_hint
+    for index, value in sorted(hint_values(m, plan).items()):
+        proto.vars.append(index)
+        proto.values.append(value)

@@ -1,0 +1,213 @@
+"""A city-sized plan, part by part: a true bound from the parts, a plan from the whole.
+
+The joint model of a city is too big to search well in minutes (benchmarks/RESULTS.md), yet
+its parts are loosely tied: each cluster of series (problem/parts.py) shares only rooms and a
+few secretaries with the others, the visits only the days their organisations meet. So:
+
+1. **start**: the reference plan (the by-hand one, complete and checked) as the value of every
+   decision of the whole model, fixed and solved once: the incumbent;
+2. **bound**: each part alone (`restrict`: its rules, none between parts) with its share of
+   the work; the sum of their CP-SAT bounds plus the busiest room's floor is a lower bound of
+   the whole (why: problem/parts.py). Their plans are the next step's hints;
+3. **improve**: part by part, the whole model with every other part's decisions fixed at the
+   incumbent and the part's own plan as the hint: a large neighbourhood search whose every
+   step is a CP-SAT solve of the whole model, so what it returns keeps every rule, those
+   between parts included. A step is kept only if it is no worse.
+
+Every solve has a deterministic work budget and they run in a fixed order, so the same
+scenario, seed and budget give the same plan. The plan is read from the whole model.
+"""
+
+from __future__ import annotations
+
+import time as clock
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+from ..plan import Plan
+from ..problem import Problem
+from ..problem.parts import Part, centre_floor, joined, restrict, split, units
+from .base import Model
+from .extract import extract
+from .hint import hint_values
+
+if TYPE_CHECKING:
+    from . import Solved, SolveOptions
+
+BOUND_SHARE = 0.2  # of the work budget: the parts alone; the rest improves the plan
+ROUNDS = 3  # passes over the pieces at most
+SOLVED = (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+def _ok(solver: cp_model.CpSolver) -> bool:
+    return solver.response_proto.status in SOLVED
+
+
+def decisions(m: Model, part: Part | None = None) -> list[int]:
+    """Indices of the decision variables of a part's events (every event's if None)."""
+    events = m.day.keys() if part is None else part.events
+    out: list[int] = []
+    for e in events:
+        out += [m.day[e].index, m.placed[e].index]
+        for lits in (m.host.get(e, {}), m.room.get(e, {}), m.own.get(e, {})):
+            out += [lit.index for lit in lits.values()]
+    wanted = None if part is None else set(part.series) | set(part.duties)
+    for key, lits in (*m.executive.items(), *m.duty.items()):
+        if wanted is None or key[0] in wanted:
+            out += [lit.index for lit in lits.values()]
+    return sorted(set(out))
+
+
+def fixed_except(m: Model, values: dict[int, int], free: set[int]) -> cp_model.CpModel:
+    """A copy of the whole model, every decision outside `free` fixed at its value."""
+    sub = m.cp.clone()
+    variables = sub.proto.variables
+    for index, value in values.items():
+        if index not in free:
+            domain = variables[index].domain
+            domain.clear()
+            domain.extend([value, value])
+    return sub
+
+
+def set_hint(model: cp_model.CpModel, values: dict[int, int]) -> None:
+    model.clear_hints()
+    hint = model.proto.solution_hint
+    for index, value in sorted(values.items()):
+        hint.vars.append(index)
+        hint.values.append(value)
+
+
+@dataclass
+class Run:
+    """The shared budget and reporting of one solve by parts."""
+
+    options: SolveOptions
+    start: float
+    deadline: float | None
+    solves: int = 0
+    work_done: float = 0.0
+
+    def solve(self, model: cp_model.CpModel, work: float) -> cp_model.CpSolver | None:
+        """One CP-SAT solve within `work` and what is left of the wall clock; None if stopped."""
+        from . import configure
+
+        stop = self.options.stop
+        left = None if self.deadline is None else self.deadline - clock.monotonic()
+        if (stop is not None and stop.requested) or (left is not None and left <= 0):
+            return None
+        solver = cp_model.CpSolver()
+        configure(solver, replace(self.options, work_limit=max(work, 0.05), time_limit=left))
+        if stop is not None:
+            stop.attach(solver)
+        try:
+            solver.solve(model)
+        finally:
+            if stop is not None:
+                stop.attach(None)
+        self.solves += 1
+        self.work_done += solver.response_proto.deterministic_time
+        return solver
+
+
+def bound_of_parts(
+    p: Problem, parts: tuple[Part, ...], run: Run, work: float
+) -> tuple[float, dict[str, Plan]]:
+    """A lower bound of the whole (0 for a part that found nothing in its budget) and each
+    part's best plan."""
+    from . import build
+
+    total = float(p.weights.get("centre_balance", 0) * centre_floor(p))
+    plans: dict[str, Plan] = {}
+    for part in parts:
+        sub = restrict(p, part)
+        m, exprs = build(sub, run.options.off)
+        if run.options.reference is not None:
+            set_hint(m.cp, hint_values(m, run.options.reference))
+        solver = run.solve(m.cp, work / len(parts))
+        if solver is None or not _ok(solver):
+            continue  # its bound stays 0; its events keep the incumbent
+        if exprs:
+            total += solver.best_objective_bound
+        plans[part.name] = extract(sub, m, solver, exprs, 0, False, {})
+    return total, plans
+
+
+def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
+    """The plan by parts, or None where it cannot start (no complete reference that keeps
+    the rules, or an event that cannot be placed at all): the joint solve takes over."""
+    from . import Progress, _ortools_version, _stats, build
+    from . import Solved as SolvedT
+
+    start = clock.monotonic()
+    deadline = None if options.time_limit is None else start + options.time_limit
+    run = Run(options, start, deadline)
+    m, exprs = build(problem, options.off)
+    built = clock.monotonic()
+    if m.static_problems or options.reference is None or not exprs:
+        return None
+    everything = decisions(m)
+    incumbent = hint_values(m, options.reference)
+    if any(i not in incumbent for i in everything):
+        return None  # the reference is not a whole plan
+    first = run.solve(fixed_except(m, incumbent, set()), 1.0)
+    if first is None or not _ok(first):
+        return None
+    best = first.objective_value
+    timeline = [Progress(clock.monotonic() - start, best, 0.0)]
+
+    def report(objective: float, bound: float) -> None:
+        timeline.append(Progress(clock.monotonic() - start, objective, bound))
+        if options.on_solution is not None:
+            options.on_solution(timeline[-1])
+
+    report(best, 0.0)
+    parts = split(problem)
+    bound, plans = bound_of_parts(problem, parts, run, options.work_limit * BOUND_SHARE)
+    bound = min(bound, best)  # a bound above a plan would be a bug: never claim it
+    report(best, bound)
+    # Small pieces first (each group's rotation, the visits by quarter), then the parts whole
+    # (a cluster's rotations together: a district-wide rotation balances turns across them).
+    pieces = units(problem)
+    passes = [pieces, joined(problem, pieces)] * ROUNDS
+    hints: dict[int, int] = {}
+    for plan_of_part in plans.values():
+        hints.update(hint_values(m, plan_of_part))
+    final = first
+    stalled = 0
+    for pieces in passes:
+        before = best
+        # Shares fixed in advance (never what earlier solves used: CP-SAT's deterministic
+        # time differs in the last digits from run to run): each pass an equal share of the
+        # budget, each piece an equal share of its pass.
+        work = options.work_limit * (1 - BOUND_SHARE) / len(passes) / max(1, len(pieces))
+        for piece in pieces:
+            free = set(decisions(m, piece))
+            sub = fixed_except(m, incumbent, free)
+            set_hint(sub, incumbent | {i: v for i, v in hints.items() if i in free})
+            solver = run.solve(sub, work)
+            if solver is None:
+                break
+            if _ok(solver) and solver.objective_value <= best:
+                values = solver.response_proto.solution
+                incumbent = {i: int(values[i]) for i in everything}
+                if solver.objective_value < best:
+                    report(solver.objective_value, bound)
+                best, final = solver.objective_value, solver
+        hints = {}  # the parts' own plans only start the first pass
+        stalled = stalled + 1 if best >= before else 0
+        if stalled == 2 or best <= bound:
+            break
+    info = {
+        "workers": options.workers,
+        "work_limit": options.work_limit,
+        "time_limit": options.time_limit,
+        "ortools": _ortools_version(),
+        "method": "parts",
+    }
+    plan = extract(problem, m, final, exprs, options.seed, best <= bound, info)
+    plan = replace(plan, bound=bound, gap=round(abs(best - bound) / max(1.0, abs(best)), 6))
+    stats = _stats(m, plan.status, start, built, None, run.work_done, tuple(timeline))
+    return SolvedT(plan, stats)

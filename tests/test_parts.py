@@ -1,0 +1,123 @@
+"""Planning by parts (solver/parts.py, problem/parts.py): the bound it reports is a true lower
+bound of the whole problem, its plan passes the checker, and it is reproducible."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from rotasched.baseline import baseline
+from rotasched.check import check, measured
+from rotasched.problem import Problem
+from rotasched.problem.parts import centre_floor, restrict, split, units
+from rotasched.solver import SolveOptions, large, solve
+
+from .conftest import SCENARIOS
+from .planning import problem_of, write
+from .test_property import scenarios
+
+
+@st.composite
+def two_groups(draw: st.DrawFn) -> dict[str, Any]:
+    """A random scenario whose organisations may form two groups with series of their own,
+    so that there are several clusters beside the visits."""
+    data = draw(scenarios())
+    orgs = [o for o in data["organisations"] if o.get("kind") == "enterprise"]
+    if len(orgs) >= 4 and draw(st.booleans()):
+        data["groups"].append({"id": "east", "name": "东区", "kind": "park"})
+        for o in orgs[len(orgs) // 2 :]:
+            o["groups"] = ["east"]
+        for s in data["series"]:
+            s["participants"] = {"groups": [draw(st.sampled_from(["park", "east"]))]}
+    return data
+
+
+def by_parts(problem: Problem, work: float = 4.0) -> Any:
+    hand = baseline(problem)
+    if not hand.has_schedule:
+        return None
+    return solve(problem, SolveOptions(work_limit=work, reference=hand, method="parts"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(two_groups())
+def test_parts_plan_is_checked_and_its_bound_never_above_the_joint_optimum(
+    data: dict[str, Any],
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            problem = problem_of(write(Path(tmp), data))
+        except Exception as exc:
+            from rotasched import ScenarioError
+
+            assert isinstance(exc, ScenarioError), exc
+            return
+    solved = by_parts(problem)
+    if solved is None:
+        event("no by-hand plan to start from")
+        return
+    plan = solved.plan
+    assert plan.solver.get("method") == "parts"  # it did not fall back to the joint model
+    assert check(problem, plan) == []
+    assert plan.terms_value == measured(problem, plan)
+    assert plan.bound <= plan.objective
+    joint = solve(problem, SolveOptions(work_limit=30, method="joint")).plan
+    assert joint.status in ("optimal", "feasible")
+    event(f"joint {joint.status}, parts {plan.status}")
+    # The busiest room's floor holds for any plan.
+    floor = centre_floor(problem)
+    event(f"busiest room floor {min(floor, 2)}+")
+    assert floor <= plan.terms_value["centre_balance"]
+    assert floor <= joint.terms_value["centre_balance"]
+    # The joint model's own bound may be weaker; its proven optimum is the true minimum.
+    if joint.status == "optimal":
+        assert plan.bound <= joint.objective
+        assert plan.objective >= joint.objective
+
+
+def test_bundled_parts_bound_is_below_the_proven_optimum() -> None:
+    """Bundled park and city: the joint model proves its optimum; the parts' bound is at or
+    below it, and the plan by parts is checked."""
+    for name in ("park/park.yaml", "city/city.yaml"):
+        problem = problem_of(SCENARIOS / name)
+        joint = solve(problem, SolveOptions(work_limit=60, method="joint")).plan
+        assert joint.status == "optimal", name
+        plan = by_parts(problem, work=8).plan
+        assert plan.solver["method"] == "parts"
+        assert check(problem, plan) == []
+        assert plan.bound <= joint.objective <= plan.objective, name
+
+
+def test_the_bundled_scenarios_are_planned_jointly() -> None:
+    """`auto` keeps the joint model (proven optimal) for the bundled scenarios: planning by
+    parts is for the large ones, where the joint model falls behind."""
+    for path in sorted(SCENARIOS.glob("*/*.yaml")):
+        assert not large(problem_of(path)), path
+
+
+def test_same_seed_same_plan_by_parts() -> None:
+    problem = problem_of(SCENARIOS / "city/city.yaml")
+    first, second = by_parts(problem, work=3).plan, by_parts(problem, work=3).plan
+    assert first.solver["method"] == "parts"
+    assert first == second
+
+
+def test_split_and_restrict_keep_each_event_in_one_part() -> None:
+    problem = problem_of(SCENARIOS / "district/district.yaml")
+    parts = split(problem)
+    events = [e for part in parts for e in part.events]
+    assert sorted(events) == sorted([*problem.occurrences, *problem.visits])
+    for part in parts:
+        sub = restrict(problem, part)
+        assert set(sub.occurrences) == set(part.occurrences)
+        assert set(sub.visits) == set(part.visits)
+        assert sub.weights["centre_balance"] == 0  # bounded apart: centre_floor
+        # Every member's whole load is inside its part, so its fair share is the same.
+        for org in sub.load_orgs():
+            assert sub.load_target(org) == problem.load_target(org)
+    pieces = units(problem)
+    assert sorted(e for p in pieces for e in p.events) == sorted(events)
