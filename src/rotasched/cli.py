@@ -171,6 +171,14 @@ def _progress_printer() -> Callable[[Progress], None]:
     help="Continue from what the scenario's body (meta.id) published in this ledger: its "
     "history counts (default: $ROTASCHED_DB if set, else no ledger).",
 )
+@click.option(
+    "--method",
+    type=click.Choice(["auto", "joint", "parts"]),
+    default="auto",
+    show_default=True,
+    help="One model of everything, or part by part from the by-hand plan (a bound from the "
+    "parts); auto: by parts for large problems.",
+)
 def plan(
     scenario: Path,
     outdir: Path,
@@ -181,6 +189,7 @@ def plan(
     lang: str | None,
     progress: bool | None,
     db: str | None,
+    method: str,
 ) -> None:
     """Plan SCENARIO into OUTDIR, check the result, and print the objective terms and gap.
 
@@ -209,6 +218,7 @@ def plan(
         time_limit=time_limit,
         reference=by_hand if by_hand.has_schedule else None,
         on_solution=_progress_printer() if show else None,
+        method=method,  # type: ignore[arg-type]
     )
     solved = _interruptible(lambda o: solve(problem, o), options)
     _hand_out(solved.plan, problem, outdir, lang, solved.stats.wall_time)

@@ -92,7 +92,28 @@ def units(p: Problem) -> tuple[Part, ...]:
         if series or duties:
             out.append(_part(p, r.group, series, duties))
     out += [_part(p, x, (x,), ()) for x in p.series if x not in taken]
-    return tuple(out) + _visits_by_quarter(p)
+    return _batched(out, PIECES) + _visits_by_quarter(p)
+
+
+PIECES = 8  # at most this many occurrence pieces a pass: each step solves the whole model
+
+
+def _batched(pieces: list[Part], most: int) -> tuple[Part, ...]:
+    """Neighbouring pieces together, so that a pass over a city is a few steps, not hundreds."""
+    size = -(-len(pieces) // most) if pieces else 1
+    out = []
+    for i in range(0, len(pieces), size):
+        group = pieces[i : i + size]
+        out.append(
+            Part(
+                "+".join(x.name for x in group),
+                tuple(s for x in group for s in x.series),
+                tuple(d for x in group for d in x.duties),
+                tuple(o for x in group for o in x.occurrences),
+                (),
+            )
+        )
+    return tuple(out)
 
 
 def joined(p: Problem, pieces: tuple[Part, ...]) -> tuple[Part, ...]:

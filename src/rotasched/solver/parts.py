@@ -20,6 +20,7 @@ scenario, seed and budget give the same plan. The plan is read from the whole mo
 
 from __future__ import annotations
 
+import math
 import time as clock
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 BOUND_SHARE = 0.2  # of the work budget: the parts alone; the rest improves the plan
 ROUNDS = 3  # passes over the pieces at most
+UNLIMITED = 1000.0  # the work budget shared out when none is given (a wall-clock cap ends it)
 SOLVED = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
@@ -98,6 +100,10 @@ class Run:
         left = None if self.deadline is None else self.deadline - clock.monotonic()
         if (stop is not None and stop.requested) or (left is not None and left <= 0):
             return None
+        if left is not None and self.options.time_limit is not None:
+            # Under a wall-clock cap each solve also gets its share of the time, as of the work.
+            share = work / self.options.work_limit
+            left = min(left, max(0.5, share * self.options.time_limit))
         solver = cp_model.CpSolver()
         configure(solver, replace(self.options, work_limit=max(work, 0.05), time_limit=left))
         if stop is not None:
@@ -121,12 +127,13 @@ def bound_of_parts(
 
     total = float(p.weights.get("centre_balance", 0) * centre_floor(p))
     plans: dict[str, Plan] = {}
+    events = max(1, sum(len(x.events) for x in parts))
     for part in parts:
         sub = restrict(p, part)
         m, exprs = build(sub, run.options.off)
         if run.options.reference is not None:
             set_hint(m.cp, hint_values(m, run.options.reference))
-        solver = run.solve(m.cp, work / len(parts))
+        solver = run.solve(m.cp, work * len(part.events) / events)
         if solver is None or not _ok(solver):
             continue  # its bound stays 0; its events keep the incumbent
         if exprs:
@@ -143,6 +150,8 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
 
     start = clock.monotonic()
     deadline = None if options.time_limit is None else start + options.time_limit
+    if not math.isfinite(options.work_limit):  # shares of an endless budget: a wall cap decides
+        options = replace(options, work_limit=UNLIMITED)
     run = Run(options, start, deadline)
     m, exprs = build(problem, options.off)
     built = clock.monotonic()
