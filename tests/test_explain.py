@@ -365,3 +365,34 @@ def test_counting_gives_a_core_of_over_booked_rooms_with_no_activity_to_spare(
     # Enough slots for every group that runs at one instant: counting names nothing.
     data["centres"][0]["closures"] = []
     assert overbooked_at_once(problem_of(write(tmp_path, data, "open.yaml"))) == []
+
+
+def test_the_whole_problem_reuses_the_plans_model_with_pins_held_only_where_placed(
+    tmp_path: Path,
+) -> None:
+    """c hosts the May lecture on the 20th and receives its pair's visit that day: each pin
+    alone is fine, together they break no_visit_on_hosting_day, which neither counting nor
+    the twinning alone shows. The plan's own model, turned into the explanation's, gives the
+    same core as a model built for it, and names both pinned events; planned twice, the
+    explanation is the same."""
+    data = base()
+    data["meta"]["end"] = "2026-05-31"
+    data["organisations"].append(village())
+    data["series"] = [series("l", name="联合党课", start="14:00", day="third-wed")]
+    data["twinning"] = [pair("p", "c", "v")]
+    data["pins"] = [
+        {"event": "l.2026-05", "host": "c", "date": "2026-05-20"},
+        {"event": "p.2026-05.1", "host": "c", "date": "2026-05-20"},
+    ]
+    problem = problem_of(write(tmp_path, data))
+    twinning = twinning_alone(problem)
+    assert twinning is not None and list(twinning.pins) == ["p.2026-05.1"]
+    options = SolveOptions(work_limit=10)
+    model, _ = build(problem)
+    reused = core_events(problem, options, model)
+    assert reused == core_events(problem, options) == ["l.2026-05", "p.2026-05.1"]
+    assert _cannot_all_be_placed(problem, reused)
+    plan = solve(problem, options).plan
+    assert plan.status == "infeasible"
+    assert sum("有固定安排（场景的 pins）" in line for line in plan.explanation) == 2
+    assert solve(problem, options).plan.explanation == plan.explanation

@@ -3,9 +3,9 @@
 First a small set of events that cannot all be placed (a core). Where it is cheap it is found
 first (explain_parts.py): activities that counting alone shows their rooms cannot take, then
 the twinning alone, in milliseconds or a fraction of a second at city size. Otherwise the
-whole problem's model is built again with "this event is placed" as an assumption per
-occurrence and per visit, solved without objective on one worker, and CP-SAT's sufficient
-assumptions are the core. That set is then
+whole problem's model is taken with "this event is placed" as an assumption per occurrence
+and per visit (the plan's own model, reused rather than built again), solved without
+objective on one worker, and CP-SAT's sufficient assumptions are the core. That set is then
 described from the data: the rooms it contests are counted whole (every activity that must
 take them, against the slots they offer), with only the changes that would give them more
 slots.
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
+from ortools.sat.python import cp_model, cp_model_helper
 
 from ..problem import Problem
 from ..words import say
@@ -77,11 +77,13 @@ def explain_static(p: Problem, found: list[tuple[str, str]]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def core_events(p: Problem, options: SolveOptions) -> list[str] | None:
+def core_events(p: Problem, options: SolveOptions, model: Model | None = None) -> list[str] | None:
     """A set of events that cannot all be placed, or None if none was found in the budget.
 
     Looked for where it is cheap first (explain_parts.py: counting over-booked rooms, then the
-    twinning alone; a core found there is a core of the whole), then in the whole problem.
+    twinning alone; a core found there is a core of the whole), then in the whole problem:
+    in `model`, the plan's own model of it, if given (saves building it again: a second at
+    city size), else in one built for the explanation.
     """
     counted = counted_core(p, options.off)
     if counted:
@@ -92,8 +94,10 @@ def core_events(p: Problem, options: SolveOptions) -> list[str] | None:
         core = _core(m.cp, m.placed, options, proven=False)
         if core is not None:
             return core
-    m = _built(p, options)
-    return _core(m.cp, m.placed, options, proven=True)
+    if model is None:
+        model = _built(p, options)
+        return _core(model.cp, model.placed, options, proven=True)
+    return _core(_as_explanation(model), model.placed, options, proven=True)
 
 
 def _built(p: Problem, options: SolveOptions) -> Model:
@@ -101,6 +105,22 @@ def _built(p: Problem, options: SolveOptions) -> Model:
     from . import build
 
     return build(p, options.off, explain=True)[0]
+
+
+def _as_explanation(m: Model) -> cp_model.CpModel:
+    """A copy of the plan's model `m` that is the explanation's: the hard rules, but no
+    "this event happens" (its placement is assumed instead) and a pin only where its event is
+    placed, with no soft term, objective or hint."""
+    cp = m.cp.clone()
+    proto = cp.proto
+    proto.clear_objective()
+    proto.clear_solution_hint()
+    nothing = cp_model_helper.ConstraintProto()  # an empty constraint binds nothing
+    for i in [*m.musts, *range(m.soft_from, len(proto.constraints))]:
+        proto.constraints[i].copy_from(nothing)
+    for i, event in m.if_placed:
+        proto.constraints[i].enforcement_literal.append(m.placed[event].index)
+    return cp
 
 
 def _core(
@@ -152,9 +172,12 @@ def _solver(options: SolveOptions) -> cp_model.CpSolver:
     return solver
 
 
-def explain_infeasible(p: Problem, options: SolveOptions) -> tuple[str, ...]:
+def explain_infeasible(
+    p: Problem, options: SolveOptions, model: Model | None = None
+) -> tuple[str, ...]:
+    """Why `p` has no plan; `model`: the plan's model that found none, if at hand."""
     lang = p.locale
-    core = core_events(p, options)
+    core = core_events(p, options, model)
     if core is None:
         return (
             say(
