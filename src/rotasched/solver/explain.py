@@ -167,7 +167,7 @@ def _solver(options: SolveOptions) -> cp_model.CpSolver:
     params.max_deterministic_time = options.work_limit
     params.cp_model_probing_level = 0  # see solver.configure
     # One presolve pass, not three: the same cores on the city's infeasible variants, and the
-    # whole model's explanation solve about twice as fast (benchmarks/explain.py).
+    # whole model's explanation solve about twice as fast (measured for benchmarks/RESULTS.md).
     params.max_presolve_iterations = 1
     return solver
 
