@@ -16,11 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ortools.sat.python import cp_model
 
 from rotasched.plan import Plan
-from rotasched.solver import SolveOptions, solve
+from rotasched.problem import Problem
+from rotasched.solver import SolveOptions, build, solve
+from rotasched.solver.explain import core_events
+from rotasched.solver.explain_count import overbooked_at_once
+from rotasched.solver.explain_parts import counted_core, twinning_alone
 
-from .planning import base, plan_checked, problem_of, series, write
+from .planning import base, pair, plan_checked, problem_of, series, village, write
 
 LANGS = ["zh", "en"]
 PROJECTOR = {"equipment": ["投影仪"], "own_room": False}
@@ -79,9 +84,10 @@ def test_overbooked_room_counts_every_activity_and_its_closure_gives_the_slots(
     lang: str, tmp_path: Path
 ) -> None:
     """8 lectures need the only projector room; 会议室装修 and 换届选举 leave it 3 open days in
-    March, and it opens only long enough for one lecture a day. The core CP-SAT returns names
-    5 of them (so the committee used to add 2 days and fail again): the message must count
-    all 8 and say 5 slots are missing."""
+    March, and it opens only long enough for one lecture a day. The core names only some of
+    them (CP-SAT's named 5, so the committee used to add 2 days and fail again; counting's
+    names 4, one more than the slots): the message must count all 8 and say 5 slots are
+    missing."""
     data = _march(
         lang,
         8,
@@ -295,3 +301,98 @@ def test_overlapping_closures_are_named_together(lang: str, tmp_path: Path) -> N
     lifted = copy.deepcopy(data)
     lifted["centres"][0]["closures"] = []
     plan_checked(tmp_path, lifted, out="lifted")
+
+
+# ---- Where the core is looked for: where it is cheap first (explain_parts.py), then the whole
+
+
+def _cannot_all_be_placed(problem: Problem, events: list[str]) -> bool:
+    """The events cannot all be placed in the whole problem, every other event free to be
+    dropped: a core of the whole, wherever it was found."""
+    m, _ = build(problem, explain=True)
+    m.cp.add_assumptions([m.placed[e] for e in events])
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    return solver.solve(m.cp) == cp_model.INFEASIBLE
+
+
+def test_a_pair_too_tight_is_found_in_the_twinning_alone(tmp_path: Path) -> None:
+    """Two visits 35 days apart in April, beside two lectures: counting finds no over-booked
+    room, the twinning alone shows it (a presolve, then the core), and the core it gives is
+    one of the whole problem."""
+    data = _march("zh", 2)
+    data["meta"].update(start="2026-04-01", end="2026-04-30")
+    data["organisations"].append(village())
+    data["twinning"] = [pair("p", "a", "v", visits=2, min_gap_days=35)]
+    problem = problem_of(write(tmp_path, data))
+    assert counted_core(problem) == []
+    twinning = twinning_alone(problem)
+    assert twinning is not None
+    assert set(twinning.visits) == set(problem.visits) and not twinning.occurrences
+    options = SolveOptions(work_limit=10)
+    core = core_events(problem, options)
+    assert core == ["p.2026-04.1", "p.2026-04.2"]
+    assert _cannot_all_be_placed(problem, core)
+    plan = solve(problem, options).plan
+    assert plan.status == "infeasible"
+    assert "结对 结对p：需要 2 次互访且间隔不少于 35 天" in "\n".join(plan.explanation)
+    # Nothing but twinning: the twinning alone would be the whole problem.
+    data["series"] = []
+    assert twinning_alone(problem_of(write(tmp_path, data, "pairs.yaml"))) is None
+
+
+def test_counting_gives_a_core_of_over_booked_rooms_with_no_activity_to_spare(
+    tmp_path: Path,
+) -> None:
+    """Five lectures at 09:00 and one at 14:00 in a room open 3 days of March: the five run at
+    one instant with 3 slots between them, so four of them are a core (the solver named all
+    five), no solver needed. It is one of the whole problem, and none of the four is spare:
+    any three can be placed."""
+    data = _march(
+        "zh", 6, closures=[{"start": "2026-03-02", "end": "2026-03-26", "reason": "设备检修"}]
+    )
+    data["series"][5]["start"] = "14:00"
+    problem = problem_of(write(tmp_path, data))
+    crowd = [f"k{i}.2026-03" for i in range(5)]
+    # Those with the most slots are left out first, then the last names: k4 goes.
+    assert overbooked_at_once(problem) == crowd[:4] == counted_core(problem)
+    assert core_events(problem, SolveOptions()) == crowd[:4]
+    assert _cannot_all_be_placed(problem, crowd[:4])
+    for spare in crowd[:4]:
+        assert not _cannot_all_be_placed(problem, [e for e in crowd[:4] if e != spare])
+    # With a room rule left out, counting proves nothing, so it is not asked.
+    assert counted_core(problem, frozenset({"room_single_use"})) == []
+    # Enough slots for every group that runs at one instant: counting names nothing.
+    data["centres"][0]["closures"] = []
+    assert overbooked_at_once(problem_of(write(tmp_path, data, "open.yaml"))) == []
+
+
+def test_the_whole_problem_reuses_the_plans_model_with_pins_held_only_where_placed(
+    tmp_path: Path,
+) -> None:
+    """c hosts the May lecture on the 20th and receives its pair's visit that day: each pin
+    alone is fine, together they break no_visit_on_hosting_day, which neither counting nor
+    the twinning alone shows. The plan's own model, turned into the explanation's, gives the
+    same core as a model built for it, and names both pinned events; planned twice, the
+    explanation is the same."""
+    data = base()
+    data["meta"]["end"] = "2026-05-31"
+    data["organisations"].append(village())
+    data["series"] = [series("l", name="联合党课", start="14:00", day="third-wed")]
+    data["twinning"] = [pair("p", "c", "v")]
+    data["pins"] = [
+        {"event": "l.2026-05", "host": "c", "date": "2026-05-20"},
+        {"event": "p.2026-05.1", "host": "c", "date": "2026-05-20"},
+    ]
+    problem = problem_of(write(tmp_path, data))
+    twinning = twinning_alone(problem)
+    assert twinning is not None and list(twinning.pins) == ["p.2026-05.1"]
+    options = SolveOptions(work_limit=10)
+    model, _ = build(problem)
+    reused = core_events(problem, options, model)
+    assert reused == core_events(problem, options) == ["l.2026-05", "p.2026-05.1"]
+    assert _cannot_all_be_placed(problem, reused)
+    plan = solve(problem, options).plan
+    assert plan.status == "infeasible"
+    assert sum("有固定安排（场景的 pins）" in line for line in plan.explanation) == 2
+    assert solve(problem, options).plan.explanation == plan.explanation

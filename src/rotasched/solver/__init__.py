@@ -137,6 +137,7 @@ def build(
     for label in HARD:
         if label not in off:
             POSTERS[label](m)
+    m.soft_from = len(m.cp.proto.constraints)
     if explain:  # placement alone decides feasibility: no soft term
         return m, {}
     for label in SOFT:
@@ -244,7 +245,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solved:
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         plan = extract(problem, m, solver, exprs, options.seed, status == cp_model.OPTIMAL, info)
     elif status == cp_model.INFEASIBLE:
-        why = explain_infeasible(problem, options)
+        why = explain_infeasible(problem, options, m)
         plan = _empty(problem, options, "infeasible", why, info)
     elif status == cp_model.MODEL_INVALID:
         plan = _empty(problem, options, "invalid", (m.cp.validate(),), info)

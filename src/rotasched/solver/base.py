@@ -47,6 +47,12 @@ class Model:
     )
     terms: dict[str, LinearTerms] = field(default_factory=lambda: defaultdict(list))
     static_problems: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
+    # What makes a plan's model differ from an explanation's, so that an explanation can reuse
+    # it (explain.py), by constraint index: "this event happens", what binds only where its
+    # event is placed when explaining (with the event), and where the soft terms' begin.
+    musts: list[int] = field(default_factory=list)
+    if_placed: list[tuple[int, str]] = field(default_factory=list)
+    soft_from: int = 0
     # (participants, place) -> minutes
     travel_sums: dict[tuple[tuple[str, ...], str], int] = field(default_factory=dict)
 
@@ -71,8 +77,16 @@ class Model:
     def must_place(self, event_id: str) -> None:
         """The event happens (assumed instead when explaining infeasibility)."""
         if not self.explain:
-            self.cp.add(self.placed[event_id] == 1)
+            self.musts.append(self.cp.add(self.placed[event_id] == 1).index)
             self.certain.add(event_id)
+
+    def bind_if_placed(self, event_id: str, ct: cp_model.Constraint) -> None:
+        """`ct` binds where the event is placed when explaining; planning, it binds always
+        (the event happens anyway)."""
+        if self.explain:
+            ct.only_enforce_if(self.placed[event_id])
+        else:
+            self.if_placed.append((ct.index, event_id))
 
     def interval(
         self, event_id: str, start: int, size: int, presence: BoolVar | None = None, tag: str = ""

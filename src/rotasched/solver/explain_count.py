@@ -10,6 +10,9 @@ is used only to find which sets of rooms are contested; each is then counted who
 prepared problem, period by period. Every remedy is tried on those same counts first (see
 `_helps`), so a suggestion is made only if it would give the activities more slots.
 
+Counting also gives explain.core_events its first look, which needs no solver: a group of
+activities that outnumber the slots they may use between them (`overbooked_at_once`).
+
 What an activity may take (its usable days and its room-day slots) is a derived fact that
 could move to problem/; it is worked out here from the problem's public data for now.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -210,26 +213,35 @@ def _period_label(p: Problem, occ: Occurrence) -> str:
     return say(p.locale, "explain.span", a=p.day(occ.first_day), b=p.day(occ.last_day))
 
 
+def _periods(
+    b: _Bookings, rooms: frozenset[str]
+) -> Iterator[tuple[int, int, Occurrence, list[Occurrence]]]:
+    """(first day, last day, an activity of it, its activities) of each period in which the
+    activities bound to `rooms` might not all find a slot, shortest period first."""
+    bound = b.bound_to(rooms)
+    windows: dict[tuple[int, int], Occurrence] = {}
+    for occ in bound:
+        windows.setdefault((occ.first_day, occ.last_day), occ)
+    for (first, last), occ in sorted(windows.items(), key=lambda w: (w[0][1] - w[0][0], w[0])):
+        inside = [
+            o
+            for o in bound
+            if o.candidates and first <= min(o.candidates) and max(o.candidates) <= last
+        ]
+        # Enough for all at once: each placed activity takes one slot, so one with as many
+        # slots as there are activities always finds one free. Most periods end here, before
+        # any slot is listed (a year of a large district has thousands).
+        if all(b.options(o) >= len(inside) for o in inside):
+            continue
+        yield first, last, occ, inside
+
+
 def _crowds(b: _Bookings, core_rooms: list[frozenset[str]]) -> list[_Crowd]:
     """Every period in which a contested set of rooms cannot take all the activities bound
     to it; a longer period or larger set is left out if the ones inside it say it all."""
     found: list[_Crowd] = []
     for rooms in sorted(set(core_rooms), key=lambda s: (len(s), sorted(s))):
-        bound = b.bound_to(rooms)
-        windows: dict[tuple[int, int], Occurrence] = {}
-        for occ in bound:
-            windows.setdefault((occ.first_day, occ.last_day), occ)
-        for (first, last), occ in sorted(windows.items(), key=lambda w: (w[0][1] - w[0][0], w[0])):
-            inside = [
-                o
-                for o in bound
-                if o.candidates and first <= min(o.candidates) and max(o.candidates) <= last
-            ]
-            # Enough for all at once: each placed activity takes one slot, so one with as many
-            # slots as there are activities always finds one free. Most periods end here, before
-            # any slot is listed (a year of a large district has thousands).
-            if all(b.options(o) >= len(inside) for o in inside):
-                continue
+        for first, last, occ, inside in _periods(b, rooms):
             demands = tuple(b.demand(o) for o in inside)
             placed = _most_placed(demands)
             if placed == len(demands):
@@ -241,6 +253,51 @@ def _crowds(b: _Bookings, core_rooms: list[frozenset[str]]) -> list[_Crowd]:
             if crowd.short > told:
                 found.append(crowd)
     return sorted(found, key=lambda c: (c.first, c.last, sorted(c.rooms)))
+
+
+def overbooked_at_once(p: Problem) -> list[str]:
+    """Occurrences the rooms cannot all take, shown by counting alone: activities bound to one
+    set of rooms in one period that run at one instant, each needing a (room, day) slot of its
+    own, and more of them than the slots they may use between them (one with no slot at all
+    is such a group alone). Of the first such group, smallest set of rooms and shortest period
+    first, the members it would not be short without (a core); [] if counting shows none. No
+    solver, no search: a first look for explain.core_events, which never proves there is a
+    plan.
+
+    Each activity's slots hold every (room, day) the model lets it take (explain_parts.py
+    relies on it): its candidate days on which a room is open and someone of its pool is free.
+    """
+    b = _Bookings(p)
+    sets = {frozenset(o.rooms) for o in p.occurrences.values() if o.needs_room and o.rooms}
+    for rooms in sorted(sets, key=lambda s: (len(s), sorted(s))):
+        for _, _, _, inside in _periods(b, rooms):
+            demands = [b.demand(o) for o in inside]
+            for t in sorted({d.start for d in demands}):
+                now = [d for d in demands if d.start <= t < d.end]
+                now.sort(key=lambda d: (len(d.slots), d.occ))
+                # Every subset worth a look (Hall's condition): those whose slots lie within one
+                # activity's, then all of them against all their slots.
+                groups = [[e for e in now if e.slots <= d.slots] for d in now]
+                groups.append(now)
+                for group in groups:
+                    if _outnumbered(group):
+                        return sorted(d.occ for d in _least(group))
+    return []
+
+
+def _outnumbered(group: Sequence[_Demand]) -> bool:
+    return len(group) > len(frozenset().union(*(d.slots for d in group)))
+
+
+def _least(group: list[_Demand]) -> list[_Demand]:
+    """The group less every member it is still outnumbered without, those with the most slots
+    tried first."""
+    keep = list(group)
+    for d in reversed(group):
+        rest = [e for e in keep if e is not d]
+        if _outnumbered(rest):
+            keep = rest
+    return keep
 
 
 def _helps(crowd: _Crowd, demands: Sequence[_Demand]) -> bool:

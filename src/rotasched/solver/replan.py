@@ -19,15 +19,14 @@ def pinned(m: Model) -> None:
             continue
         # Explaining infeasibility, placement is what is assumed: a pin holds where its event
         # is placed, so pinned events that cannot all be kept show up in the explanation.
-        placed = [m.placed[event]] if m.explain else []
         if pin.day is not None:
-            m.cp.add(m.day[event] == pin.day).only_enforce_if(placed)
+            m.bind_if_placed(event, m.cp.add(m.day[event] == pin.day))
         if pin.host is not None:  # in the pool: prepare() refused others
-            m.cp.add(m.host[event][pin.host] == 1).only_enforce_if(placed)
+            m.bind_if_placed(event, m.cp.add(m.host[event][pin.host] == 1))
         if pin.room == "own":
-            m.cp.add(sum(m.own.get(event, {}).values()) == 1).only_enforce_if(placed)
+            m.bind_if_placed(event, m.cp.add(sum(m.own.get(event, {}).values()) == 1))
         elif pin.room:
-            m.cp.add(m.room[event][pin.room] == 1).only_enforce_if(placed)
+            m.bind_if_placed(event, m.cp.add(m.room[event][pin.room] == 1))
 
 
 def _unless(lits: dict[str, cp_model.IntVar], key: str) -> cp_model.LinearExprT:
