@@ -152,10 +152,12 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
     deadline = None if options.time_limit is None else start + options.time_limit
     if not math.isfinite(options.work_limit):  # shares of an endless budget: a wall cap decides
         options = replace(options, work_limit=UNLIMITED)
+    if options.reference is None or not options.reference.has_schedule:
+        return None  # nothing to start from (e.g. no plan by hand: perhaps none exists)
     run = Run(options, start, deadline)
     m, exprs = build(problem, options.off)
     built = clock.monotonic()
-    if m.static_problems or options.reference is None or not exprs:
+    if m.static_problems or not exprs:
         return None
     everything = decisions(m)
     incumbent = hint_values(m, options.reference)
