@@ -19,6 +19,7 @@ import pytest
 from icalendar import Calendar
 
 from rotasched.compare import revise
+from rotasched.export import ics
 from rotasched.export._view import View
 from rotasched.export.ics import UID_NAMESPACE, key_uid, occurrence_uid, term_uid, visit_uid
 from rotasched.plan import Plan
@@ -638,3 +639,28 @@ def test_libical_and_icaljs_read_the_revised_feeds(
         assert feed["errors"] == [] and feed["warnings"] == [], feed["path"]
         for event in feed["events"]:
             assert event["sequence"] == (1 if event["uid"] == moved else 0)
+
+
+# ---- how the feeds are assembled --------------------------------------------------------------
+
+
+def test_feeds_are_the_bytes_of_each_calendar_serialised_whole(
+    plain: Out, hostile: Out, versions: tuple[Out, Out], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each event is serialised once and every feed is put together from those bytes: they
+    must be the bytes icalendar writes for the feed's whole calendar (the way taken, should
+    a feed ever need a zone besides the scenario's)."""
+    second = versions[1]
+    cases = [(plain.plan, plain.problem, "zh"), (hostile.plan, hostile.problem, "en"),
+             (second.plan, second.problem, "zh")]
+    assembled = [ics.calendars(*case) for case in cases]
+    assert "cancelled.ics" in assembled[2]
+    built = ics._Builder.__init__
+
+    def whole(self: ics._Builder, view: View) -> None:
+        built(self, view)
+        assert self.one_zone  # the scenario's zone is the only one any event names
+        self.one_zone = False
+
+    monkeypatch.setattr(ics._Builder, "__init__", whole)
+    assert [ics.calendars(*case) for case in cases] == assembled

@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from ..plan import Occurrence, Plan, Term, Visit
@@ -18,6 +20,11 @@ from ..problem import Problem
 from . import _i18n as t
 
 _UNSAFE = re.compile(r"[^\w.-]")
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+# What clean_text drops: control characters other than LF and tab (one table, not a loop per
+# character: it runs on every name and text the writers show).
+_CONTROL = dict.fromkeys(c for c in range(0x20) if chr(c) not in "\n\t")
 
 
 def slug(key: str) -> str:
@@ -36,7 +43,7 @@ def slug(key: str) -> str:
 def clean_text(text: str) -> str:
     """One kind of line break (LF) in user text; no other control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c for c in text if c in "\n\t" or ord(c) >= 0x20)
+    return text.translate(_CONTROL)
 
 
 def one_line(text: str) -> str:
@@ -120,7 +127,7 @@ class View:
         return s.duty if s is not None and s.duty else series
 
     def terms_of_series(self, series: str) -> list[Term]:
-        return [x for x in self.terms if x.series == self.rotation_of(series)]
+        return _pick(self.terms, self._terms_by_series, (self.rotation_of(series),))
 
     def type_name(self, key: str) -> str:
         return t.series_type(self.lang, key)
@@ -172,11 +179,7 @@ class View:
         return self.paren(self.executive_name(term), self.org_name(term.executive_org))
 
     def occurrences_of_term(self, term: Term) -> list[Occurrence]:
-        return [
-            o
-            for o in self.occurrences
-            if self.rotation_of(o.series) == term.series and o.term == term.term
-        ]
+        return _pick(self.occurrences, self._occurrences_by_term, ((term.series, term.term),))
 
     @cached_property
     def series_ids(self) -> list[str]:
@@ -188,31 +191,29 @@ class View:
     # ---- per organisation / person / room ---------------------------------------------------
 
     def org_occurrences(self, org: str) -> list[Occurrence]:
-        return [o for o in self.occurrences if org in (o.host, o.co_host) or org in o.participants]
+        return _pick(self.occurrences, self._occurrences_by_org, (org,))
 
     def org_duties(self, org: str) -> list[Occurrence]:
-        return [o for o in self.occurrences if org in (o.host, o.co_host)]
+        return _pick(self.occurrences, self._duties_by_org, (org,))
 
     def org_terms(self, org: str) -> list[Term]:
-        return [x for x in self.terms if x.executive_org == org]
+        return _pick(self.terms, self._terms_by_org, (org,))
 
     def org_visits(self, org: str) -> list[Visit]:
-        return [v for v in self.visits if v.host == org or org in v.guests]
+        return _pick(self.visits, self._visits_by_org, (org,))
 
     def person_orgs(self, key: str) -> tuple[str, ...]:
         p = self.problem.persons.get(key)
         return p.orgs if p else ()
 
     def person_duties(self, key: str) -> list[Occurrence]:
-        orgs = set(self.person_orgs(key))
-        return [o for o in self.occurrences if o.host in orgs or o.co_host in orgs]
+        return _pick(self.occurrences, self._duties_by_org, self.person_orgs(key))
 
     def person_terms(self, key: str) -> list[Term]:
-        return [x for x in self.terms if x.executive_secretary == key]
+        return _pick(self.terms, self._terms_by_person, (key,))
 
     def person_visits(self, key: str) -> list[Visit]:
-        orgs = set(self.person_orgs(key))
-        return [v for v in self.visits if v.host in orgs or orgs & set(v.guests)]
+        return _pick(self.visits, self._visits_by_org, self.person_orgs(key))
 
     @cached_property
     def room_keys(self) -> list[str]:
@@ -222,7 +223,43 @@ class View:
         return known + sorted(booked - set(known))
 
     def room_bookings(self, key: str) -> list[Occurrence]:
-        return [o for o in self.occurrences if o.venue == "centre" and room_key(o) == key]
+        return _pick(self.occurrences, self._bookings_by_room, (key,))
+
+    # ---- the indexes behind them -------------------------------------------------------------
+    # Built once: a city has a thousand organisations and as many secretaries, and filtering
+    # every event again for each of them took seconds.
+
+    @cached_property
+    def _occurrences_by_org(self) -> dict[str, list[int]]:
+        return _index(self.occurrences, lambda o: (o.host, o.co_host, *o.participants))
+
+    @cached_property
+    def _duties_by_org(self) -> dict[str, list[int]]:
+        return _index(self.occurrences, lambda o: (o.host, o.co_host))
+
+    @cached_property
+    def _occurrences_by_term(self) -> dict[tuple[str, str], list[int]]:
+        return _index(self.occurrences, lambda o: ((self.rotation_of(o.series), o.term),))
+
+    @cached_property
+    def _bookings_by_room(self) -> dict[str, list[int]]:
+        return _index(self.occurrences, lambda o: (room_key(o),) if o.venue == "centre" else ())
+
+    @cached_property
+    def _terms_by_org(self) -> dict[str, list[int]]:
+        return _index(self.terms, lambda x: (x.executive_org,))
+
+    @cached_property
+    def _terms_by_person(self) -> dict[str, list[int]]:
+        return _index(self.terms, lambda x: (x.executive_secretary,))
+
+    @cached_property
+    def _terms_by_series(self) -> dict[str, list[int]]:
+        return _index(self.terms, lambda x: (x.series,))
+
+    @cached_property
+    def _visits_by_org(self) -> dict[str, list[int]]:
+        return _index(self.visits, lambda v: (v.host, *v.guests))
 
     @cached_property
     def centre_ids(self) -> list[str]:
@@ -247,10 +284,9 @@ class View:
         """One-way minutes the organisation travels to joint activities and visits, or None."""
         total = 0
         try:
-            for o in self.plan.occurrences:
-                if org in o.participants or org in (o.host, o.co_host):
-                    total += self.problem.travel(org, self.place_of(o))
-            for v in self.plan.visits:
+            for o in self.org_occurrences(org):
+                total += self.problem.travel(org, self.place_of(o))
+            for v in self.org_visits(org):
                 if org in v.guests:
                     total += self.problem.travel(org, v.host)
         except KeyError:  # a place without a location: no estimate
@@ -275,6 +311,23 @@ class View:
     def person_files(self) -> dict[str, str]:
         return _unique("person", {k: _person_slug(p.key, p.name, p.contact)
                                   for k, p in self.problem.persons.items()})
+
+
+def _index(items: Sequence[T], keys: Callable[[T], Iterable[K]]) -> dict[K, list[int]]:
+    """Where each key's items are in `items`: their positions, each item once per key."""
+    out: dict[K, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for key in set(keys(item)):
+            out[key].append(i)
+    return out
+
+
+def _pick(items: Sequence[T], index: dict[K, list[int]], keys: Iterable[K]) -> list[T]:
+    """The items under any of `keys`, each once, in the order of `items` (a new list)."""
+    found = [index.get(k, []) for k in keys]
+    if len(found) == 1:
+        return [items[i] for i in found[0]]
+    return [items[i] for i in sorted(set().union(*found))]
 
 
 def _person_slug(key: str, name: str, contact: str) -> str:

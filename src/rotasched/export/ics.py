@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from icalendar import Calendar, Event, Timezone, vCalAddress
@@ -40,6 +41,7 @@ PRODID = "-//rotasched//rotasched plan export//ZH"
 REFRESH = timedelta(hours=6)
 # The property a calendar object for CalDAV carries its own digest in (see _Builder.single).
 DIGEST = "X-ROTASCHED-DIGEST"
+_END = b"END:VCALENDAR\r\n"
 
 
 def event_uid(kind: str, ident: str, space: str = "") -> str:
@@ -90,6 +92,11 @@ class _Item:
     uid: str
     event: Event
 
+    @cached_property
+    def ical(self) -> bytes:
+        """The VEVENT as icalendar writes it, serialised once for every feed that holds it."""
+        return self.event.to_ical()
+
 
 class _Builder:
     def __init__(self, view: View) -> None:
@@ -98,13 +105,21 @@ class _Builder:
         # DTSTAMP: the horizon's first midnight, local, in UTC. Derived from the plan.
         self.stamp = datetime.combine(start, time(0), tzinfo=view.tz).astimezone(UTC)
         self.zone_range = (date(start.year, 1, 1), date(view.problem.end.year, 12, 31))
-        self.items: dict[str, _Item] = {}
+        self.items: dict[str, _Item] = {}  # by event key: built once, for every feed
         # Built once (it takes icalendar ~50 ms), shared by every feed: serialising is read-only.
         self.zone = Timezone.from_tzid(view.problem.timezone, first_date=self.zone_range[0],
                                        last_date=self.zone_range[1])
         # icalendar notes the covered range in a COMMENT on the VTIMEZONE itself, where
         # RFC 5545 allows none (libical's restriction check flags it).
         self.zone.pop("COMMENT", None)
+        self.zone_ical = self.zone.to_ical()
+        # Every timed event is in the scenario's zone, so this VTIMEZONE is all a feed needs
+        # and add_missing_timezones adds nothing: feeds can be put together from bytes (see
+        # _fill). Should icalendar ever name the zone differently in an event, they are not.
+        probe = Calendar()
+        probe.add_component(self.zone)
+        probe.add_component(Event.new(start=view.local(start, time(0)), stamp=self.stamp))
+        self.one_zone = not probe.get_missing_tzids()
 
     # ---- text ----------------------------------------------------------------------------
 
@@ -118,9 +133,9 @@ class _Builder:
     def occurrence(self, occ: Occurrence) -> _Item:
         v = self.v
         key = event_key(occ)
+        if key in self.items:
+            return self.items[key]
         uid = key_uid(key, self.v.problem.uid_space)
-        if uid in self.items:
-            return self.items[uid]
         host = v.org_name(occ.host)
         lines = [
             v.label("activity", f"{occ.series_name} ({occ.id})"),
@@ -149,15 +164,15 @@ class _Builder:
             categories=[one_line(v.type_name(occ.type))],
         )
         item = _Item((occ.date, occ.start, 1, occ.id), uid, event)
-        self.items[uid] = item
+        self.items[key] = item
         return item
 
     def term(self, term: Term) -> _Item:
         v = self.v
         key = event_key(term)
+        if key in self.items:
+            return self.items[key]
         uid = key_uid(key, self.v.problem.uid_space)
-        if uid in self.items:
-            return self.items[uid]
         series = v.series_name(term.series)
         person = term.executive_name or v.person_name(term.executive_secretary)
         lines = [
@@ -183,15 +198,15 @@ class _Builder:
             transparency=TRANSP.TRANSPARENT,  # a term is a role, not a block of busy time
         )
         item = _Item((term.start, time(0), 0, f"{term.series}.{term.term}"), uid, event)
-        self.items[uid] = item
+        self.items[key] = item
         return item
 
     def visit(self, visit: Visit) -> _Item:
         v = self.v
         key = event_key(visit)
+        if key in self.items:
+            return self.items[key]
         uid = key_uid(key, self.v.problem.uid_space)
-        if uid in self.items:
-            return self.items[uid]
         host, guests = v.org_name(visit.host), v.orgs_names(visit.guests)
         if visit.host in visit.helped:
             direction = v.w("dir_helpers_visit")
@@ -221,7 +236,7 @@ class _Builder:
             categories=[v.w("visits")],
         )
         item = _Item((visit.date, visit.start, 2, visit.id), uid, event)
-        self.items[uid] = item
+        self.items[key] = item
         return item
 
     def cancelled(self, gone: Cancelled) -> _Item:
@@ -295,10 +310,20 @@ class _Builder:
         return cal.to_ical()
 
     def _fill(self, cal: Calendar, items: Iterable[_Item]) -> bytes:
+        unique = {i.uid: i for i in items}
+        ordered = sorted(unique.values(), key=lambda i: (i.key, i.uid))
+        if self.one_zone:
+            # icalendar writes a calendar as its own lines, then each component's bytes, then
+            # END:VCALENDAR. So the header, the zone and each event's bytes, serialised once
+            # however many feeds hold the event, are the same file at a fraction of the cost:
+            # a city's 3,000 events fill 24,000 VEVENTs in 2,100 feeds.
+            head = cal.to_ical()
+            if head.endswith(_END):
+                body = b"".join(item.ical for item in ordered)
+                return head[: -len(_END)] + self.zone_ical + body + _END
         # Always one VTIMEZONE, so a calendar with no event is still a valid (non-empty) one.
         cal.add_component(self.zone)
-        unique = {i.uid: i for i in items}
-        for item in sorted(unique.values(), key=lambda i: (i.key, i.uid)):
+        for item in ordered:
             cal.add_component(item.event)
         cal.add_missing_timezones(*self.zone_range)
         return cal.to_ical()

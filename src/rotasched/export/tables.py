@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -105,17 +106,19 @@ def build_tables(plan: Plan, problem: Problem, lang: str) -> list[Table]:
              _i18n.form(v.lang, x.form), x.period, direction, name(x.host), names(x.guests),
              names(x.helpers), names(x.helped), x.id)
         )
+    # Counted once for all organisations, not by going through the plan for each.
+    hosts = Counter(o.host for o in plan.occurrences)
+    co_hosts = Counter(o.co_host for o in plan.occurrences)
+    joins = Counter(org for o in plan.occurrences for org in set(o.participants))
+    visit_hosts = Counter(x.host for x in plan.visits)
+    guests = Counter(org for x in plan.visits for org in set(x.guests))
     orgs = []
     for org_id, org in problem.orgs.items():
         orgs.append(
             (org_id, name(org_id), _i18n.org_kind(v.lang, org.kind),
              one_line(v.person_name(org.person)),
-             sum(1 for o in plan.occurrences if o.host == org_id),
-             sum(1 for o in plan.occurrences if o.co_host == org_id),
-             len(v.org_terms(org_id)),
-             sum(1 for x in plan.visits if x.host == org_id),
-             sum(1 for x in plan.visits if org_id in x.guests),
-             sum(1 for o in plan.occurrences if org_id in o.participants),
+             hosts[org_id], co_hosts[org_id], len(v.org_terms(org_id)),
+             visit_hosts[org_id], guests[org_id], joins[org_id],
              v.travel_minutes(org_id))
         )
     tables = [
