@@ -240,6 +240,9 @@ class Problem:
     reference: dict[str, Anchor] = field(default_factory=dict)
     pins: dict[str, Pin] = field(default_factory=dict)
     refused: tuple[Refusal, ...] = ()
+    # How many members the largest fairness deviation counts for: all of them (None), or,
+    # in a part solved alone for a bound, what the bound gives it (problem/parts.py).
+    fair_max_members: int | None = None
 
     def day(self, index: int) -> date:
         return self.start + timedelta(days=index)

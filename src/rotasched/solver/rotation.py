@@ -172,7 +172,8 @@ def fairness(m: Model) -> None:
     m.cp.add_max_equality(worst, devs)
     for dev in devs:
         m.add_term("fairness", 1, dev)
-    m.add_term("fairness", len(orgs), worst)
+    members = len(orgs) if p.fair_max_members is None else p.fair_max_members
+    m.add_term("fairness", members, worst)
 
 
 def _most_load(m: Model, org: str) -> int:
