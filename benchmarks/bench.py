@@ -104,10 +104,11 @@ def run_one(spec: dict[str, Any], folder: Path) -> dict[str, Any]:
     def progress(point: Progress) -> None:
         note(f"    {point.seconds:7.1f} s  objective {point.objective:,.0f}  gap {point.gap:.2%}")
 
-    # As `rotasched plan` does: the by-hand plan, when complete and checked, is the start (the
-    # hint of the joint model, the first incumbent of planning by parts).
+    # As `rotasched plan` does: planning by parts starts from the by-hand plan.
+    from rotasched.solver import by_parts
+
     options = SolveOptions(
-        reference=hand if hand.has_schedule else None,
+        reference=hand if hand.has_schedule and by_parts(problem) else None,
         seed=spec["seed"],
         work_limit=spec["work"] if spec["work"] is not None else float("inf"),
         time_limit=spec["time_limit"],

@@ -207,16 +207,16 @@ def plan(
     lang = lang or problem.locale
     show = sys.stderr.isatty() if progress is None else progress
     from .baseline import baseline
+    from .solver import by_parts
 
-    # The by-hand plan, checked, is where the search starts (a complete hint): on the generated
-    # city CP-SAT found no plan in 120 s from scratch, and a first one after 10 s from it.
-    by_hand = baseline(problem)
+    # Planning by parts starts from the by-hand plan, when it is whole and checked.
+    by_hand = baseline(problem) if by_parts(problem, method) else None
     options = SolveOptions(
         seed=seed,
         workers=workers,
         work_limit=work_limit,
         time_limit=time_limit,
-        reference=by_hand if by_hand.has_schedule else None,
+        reference=by_hand if by_hand is not None and by_hand.has_schedule else None,
         on_solution=_progress_printer() if show else None,
         method=method,  # type: ignore[arg-type]
     )
