@@ -234,30 +234,32 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
         hints.update(hint_values(m, plan_of_part))
     final = first
     stalled = 0
-    for pieces in passes:
+    for batch in passes:
         before = best
         # Shares fixed in advance (never what earlier solves used: CP-SAT's deterministic
         # time differs in the last digits from run to run): each pass an equal share of the
         # budget, each piece an equal share of its pass, the whole hosting a third of it.
-        weights = [max(1, len(pieces) // 2) if x.hosts_only else 1 for x in pieces]
+        weights = [max(1, len(batch) // 2) if x.hosts_only else 1 for x in batch]
         work = options.work_limit * (1 - BOUND_SHARE) / len(passes) / max(1, sum(weights))
-        for piece, weight in zip(pieces, weights, strict=True):
+        for piece, weight in zip(batch, weights, strict=True):
             free = set(decisions(m, piece))
             sub = fixed_except(m, incumbent, free)
             set_hint(sub, incumbent | {i: v for i, v in hints.items() if i in free})
             solver = run.solve(sub, work * weight)
             if solver is None:
-                break
+                break  # stopped, or out of time
             if _ok(solver) and solver.objective_value <= best:
                 values = solver.response_proto.solution
                 incumbent = {i: int(values[i]) for i in everything}
                 if solver.objective_value < best:
                     report(solver.objective_value, bound)
                 best, final = solver.objective_value, solver
-        hints = {}  # the parts' own plans only start the first pass
-        stalled = stalled + 1 if best >= before else 0
-        if stalled == 2 or best <= bound:
-            break
+        else:
+            hints = {}  # the parts' own plans only start the first pass
+            stalled = stalled + 1 if best >= before else 0
+            if stalled < 2 and best > bound:
+                continue
+        break
     info = {
         "workers": options.workers,
         "work_limit": options.work_limit,
