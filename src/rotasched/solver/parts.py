@@ -9,10 +9,12 @@ few secretaries with the others, the visits only the days their organisations me
 2. **bound**: each part alone (`restrict`: its rules, none between parts) with its share of
    the work; the sum of their CP-SAT bounds plus the busiest room's floor is a lower bound of
    the whole (why: problem/parts.py). Their plans are the next step's hints;
-3. **improve**: part by part, the whole model with every other part's decisions fixed at the
-   incumbent and the part's own plan as the hint: a large neighbourhood search whose every
-   step is a CP-SAT solve of the whole model, so what it returns keeps every rule, those
-   between parts included. A step is kept only if it is no worse.
+3. **improve**: piece by piece (who hosts everything; each group's rotation; the visits by
+   quarter; pieces sharing members two by two: problem/parts.py), the whole model with every
+   decision outside the piece fixed at the incumbent, and the parts' own plans as the first
+   pass's hint: a large neighbourhood search whose every step is a CP-SAT solve of the whole
+   model, so what it returns keeps every rule, those between parts included. A step is kept
+   only if it is no worse.
 
 Every solve has a deterministic work budget and they run in a fixed order, so the same
 scenario, seed and budget give the same plan. The plan is read from the whole model.
