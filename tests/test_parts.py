@@ -121,3 +121,19 @@ def test_split_and_restrict_keep_each_event_in_one_part() -> None:
             assert sub.load_target(org) == problem.load_target(org)
     pieces = units(problem)
     assert sorted(e for p in pieces for e in p.events) == sorted(events)
+
+
+def test_what_if_and_sweeps_start_a_large_variant_from_the_plan_by_hand(tmp_path: Path) -> None:
+    """`whatif` and `sweep` plan a large variant by parts as `plan` does: from the by-hand
+    plan (without it, `solve` would fall back to the joint model)."""
+    from rotasched.generate import preset, write_scenario
+    from rotasched.whatif.run import with_start
+
+    large_one = problem_of(write_scenario(preset("district", seed=0), tmp_path, "district"))
+    small_one = problem_of(SCENARIOS / "park/park.yaml")
+    options = SolveOptions(work_limit=1)
+    started = with_start(large_one, options)
+    assert started.reference is not None and started.reference.has_schedule
+    assert check(large_one, started.reference) == []
+    assert with_start(small_one, options) is options  # the joint model needs no start
+    assert with_start(large_one, SolveOptions(method="joint")).reference is None

@@ -41,7 +41,7 @@ from .scenario.fields import Frozen, Text
 from .scenario.load import from_pydantic, located, read_yaml
 from .solver import SolveOptions, solve
 from .whatif.changes import Change
-from .whatif.run import BASE_FOLDER, Comparison, Outcome, outcome_of
+from .whatif.run import BASE_FOLDER, Comparison, Outcome, outcome_of, with_start
 from .whatif.variant import Variant, apply_all, parse_found, read_base
 from .words import say
 
@@ -62,7 +62,8 @@ def solve_job(job: Job) -> Row:
     scenario = Scenario.model_validate_json(job.scenario)
     options = SolveOptions(seed=job.seed, workers=1, work_limit=job.work,
                            time_limit=job.time_limit)  # fmt: skip
-    plan = solve(prepare(scenario), options).plan
+    problem = prepare(scenario)
+    plan = solve(problem, with_start(problem, options)).plan
     return {"variant": job.name, "status": plan.status, "plan": plan.to_json()}
 
 

@@ -235,8 +235,19 @@ def _outcome(
     base_plan: Plan | None,
     variant: Variant | None = None,
 ) -> Outcome:
-    plan = solve(problem, options).plan
+    plan = solve(problem, with_start(problem, options)).plan
     return outcome_of(name, folder, source, problem, plan, base_plan, variant)
+
+
+def with_start(problem: Problem, options: SolveOptions) -> SolveOptions:
+    """A large variant is planned by parts, which starts from the by-hand plan (as `plan`)."""
+    from ..baseline import baseline
+    from ..solver import by_parts
+
+    if options.reference is not None or not by_parts(problem, options.method):
+        return options
+    by_hand = baseline(problem)
+    return replace(options, reference=by_hand) if by_hand.has_schedule else options
 
 
 def outcome_of(
