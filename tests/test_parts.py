@@ -137,3 +137,27 @@ def test_what_if_and_sweeps_start_a_large_variant_from_the_plan_by_hand(tmp_path
     assert check(large_one, started.reference) == []
     assert with_start(small_one, options) is options  # the joint model needs no start
     assert with_start(large_one, SolveOptions(method="joint")).reference is None
+
+
+def test_a_stop_ends_planning_by_parts_with_the_best_plan_so_far(tmp_path: Path) -> None:
+    """Ctrl-C (`Stop`) after the first plan: no further solve runs, and the plan returned is
+    the best so far, whole and checked, with a bound that is still a bound (0: none yet)."""
+    from rotasched.generate import preset, write_scenario
+    from rotasched.solver import Progress, Stop
+
+    problem = problem_of(write_scenario(preset("district", seed=0), tmp_path, "district"))
+    stop = Stop()
+    seen: list[Progress] = []
+
+    def first_then_stop(point: Progress) -> None:
+        seen.append(point)
+        stop()
+
+    hand = baseline(problem)
+    plan = solve(
+        problem,
+        SolveOptions(work_limit=30, reference=hand, on_solution=first_then_stop, stop=stop),
+    ).plan
+    assert len(seen) == 1 and plan.solver["method"] == "parts"
+    assert plan.objective == hand.objective and plan.bound == 0
+    assert check(problem, plan) == []

@@ -224,7 +224,8 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
     parts = split(problem)
     bound, plans = bound_of_parts(problem, parts, run, options.work_limit * BOUND_SHARE)
     bound = min(bound, best)  # a bound above a plan would be a bug: never claim it
-    report(best, bound)
+    if bound > 0:  # news: the gap
+        report(best, bound)
     # First who hosts everything (the whole hosting at once), then small pieces (each group's
     # rotation, the visits by quarter), then pieces two by two where they share members (a
     # district-wide rotation balances turns across its groups).
