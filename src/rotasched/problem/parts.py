@@ -160,9 +160,11 @@ def _part(p: Problem, name: str, series: tuple[str, ...], duties: tuple[str, ...
 
 
 def restrict(p: Problem, part: Part, fair_max_members: int | None = None) -> Problem:
-    """The problem with only the part's events and rotations; the busiest room not counted;
+    """The problem with only the part's events, rotations, pins and published events; the
+    busiest room not counted;
     the largest fairness deviation counted for `fair_max_members` (None: the part's own)."""
     series = set(part.series)
+    events = set(part.events)
     links = {v.link for v in (p.visits[x] for x in part.visits)}
     return replace(
         p,
@@ -174,6 +176,8 @@ def restrict(p: Problem, part: Part, fair_max_members: int | None = None) -> Pro
         },
         links={k: v for k, v in p.links.items() if k in links},
         visits={k: p.visits[k] for k in part.visits},
+        reference={k: v for k, v in p.reference.items() if k in events},
+        pins={k: v for k, v in p.pins.items() if k in events},
         weights={**p.weights, "centre_balance": 0},
         fair_max_members=fair_max_members,
     )  # fmt: skip

@@ -133,6 +133,18 @@ class Model:
         return dev
 
 
+def fixed_copy(cp: cp_model.CpModel, values: dict[int, int]) -> cp_model.CpModel:
+    """A copy of the model with each variable in `values` (by index) fixed at its value: a
+    neighbourhood of a search by parts, or every event placed for a presolve check."""
+    copy = cp.clone()
+    variables = copy.proto.variables
+    for index, value in values.items():
+        domain = variables[index].domain
+        domain.clear()
+        domain.extend([value, value])
+    return copy
+
+
 Poster = Callable[[Model], None]
 POSTERS: dict[str, Poster] = {}
 

@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model, cp_model_helper
 
 from ..problem import Problem
 from ..words import say
-from .base import Model
+from .base import Model, fixed_copy
 from .explain_parts import counted_core, twinning_alone
 from .explain_rooms import _event_name, _rooms
 
@@ -148,11 +148,7 @@ def _presolve_finds_no_plan(
 ) -> bool:
     """Does presolve alone, every event placed, show there is no plan? It never searches, so it
     is quick either way (the city's twinning: 0.2 s)."""
-    every = cp.clone()
-    for lit in lits:
-        domain = every.proto.variables[lit.index].domain
-        domain.clear()
-        domain.extend([1, 1])
+    every = fixed_copy(cp, {lit.index: 1 for lit in lits})
     solver = _solver(options)
     solver.parameters.stop_after_presolve = True
     solver.parameters.symmetry_level = 0  # no search follows: the symmetries would go unused

@@ -21,9 +21,8 @@ pair whose visits do not fit. So explain.core_events looks first where that is c
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..problem import Problem
+from ..problem.parts import Part, restrict
 from .explain_count import overbooked_at_once
 
 # The rules counting over-booked rooms relies on: with one of them left out (SolveOptions.off),
@@ -46,12 +45,6 @@ def twinning_alone(p: Problem) -> Problem | None:
     None if it has no twinning or nothing else (it would be the whole problem)."""
     if not p.visits or not p.occurrences:
         return None
-    return replace(
-        p,
-        series={},
-        occurrences={},
-        duties={},
-        rotations={},
-        reference={},
-        pins={e: pin for e, pin in p.pins.items() if e in p.visits},
-    )
+    # The same cut as planning by parts makes (its soft-term settings do not matter here: an
+    # explanation's model has no soft term).
+    return restrict(p, Part("visits", (), (), (), tuple(p.visits)))

@@ -6,6 +6,8 @@ pool) CP-SAT repairs the hint; events the reference does not know are left to th
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from ..plan import Plan
 from .base import BoolVar, Model
 
@@ -45,8 +47,14 @@ def hint_values(m: Model, plan: Plan) -> dict[int, int]:
     return out
 
 
+def set_hint(cp: cp_model.CpModel, values: dict[int, int]) -> None:
+    """The model's hint is `values` (by variable index), whatever it was before."""
+    cp.clear_hints()
+    hint = cp.proto.solution_hint
+    for index, value in sorted(values.items()):
+        hint.vars.append(index)
+        hint.values.append(value)
+
+
 def add_hint(m: Model, plan: Plan) -> None:
-    proto = m.cp.proto.solution_hint
-    for index, value in sorted(hint_values(m, plan).items()):
-        proto.vars.append(index)
-        proto.values.append(value)
+    set_hint(m.cp, hint_values(m, plan))

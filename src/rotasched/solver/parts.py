@@ -34,9 +34,9 @@ from ortools.sat.python import cp_model
 from ..plan import Plan
 from ..problem import Problem
 from ..problem.parts import Part, centre_floor, hosting, joined, restrict, split, units
-from .base import Model
+from .base import Model, fixed_copy
 from .extract import extract
-from .hint import hint_values
+from .hint import hint_values, set_hint
 
 if TYPE_CHECKING:
     from . import Solved, SolveOptions
@@ -75,22 +75,7 @@ def decisions(m: Model, part: Part | None = None) -> list[int]:
 
 def fixed_except(m: Model, values: dict[int, int], free: set[int]) -> cp_model.CpModel:
     """A copy of the whole model, every decision outside `free` fixed at its value."""
-    sub = m.cp.clone()
-    variables = sub.proto.variables
-    for index, value in values.items():
-        if index not in free:
-            domain = variables[index].domain
-            domain.clear()
-            domain.extend([value, value])
-    return sub
-
-
-def set_hint(model: cp_model.CpModel, values: dict[int, int]) -> None:
-    model.clear_hints()
-    hint = model.proto.solution_hint
-    for index, value in sorted(values.items()):
-        hint.vars.append(index)
-        hint.values.append(value)
+    return fixed_copy(m.cp, {i: v for i, v in values.items() if i not in free})
 
 
 @dataclass
@@ -100,7 +85,6 @@ class Run:
     options: SolveOptions
     start: float
     deadline: float | None
-    solves: int = 0
     work_done: float = 0.0
 
     def solve(
@@ -129,7 +113,6 @@ class Run:
         finally:
             if stop is not None:
                 stop.attach(None)
-        self.solves += 1
         self.work_done += solver.response_proto.deterministic_time
         _give_back()
         return solver
