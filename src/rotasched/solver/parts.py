@@ -55,6 +55,13 @@ def _ok(solver: cp_model.CpSolver) -> bool:
     return solver.response_proto.status in SOLVED
 
 
+def _whole(value: float, up: bool = False) -> float:
+    """The objective is a sum of integer weights times integer terms, but CP-SAT reports it as
+    a float (2635.9999999999995 for 2636 in a random scenario, which put a plan "below" a
+    bound of 2636). A bound may be rounded up to the next whole number: no plan lies between."""
+    return float(math.ceil(value - 1e-6) if up else round(value))
+
+
 def decisions(m: Model, part: Part | None = None) -> list[int]:
     """Indices of the decision variables of a part's events (every event's if None)."""
     events = m.day.keys() if part is None else part.events
@@ -168,7 +175,7 @@ def _part_bound(
     if solver is None or not _ok(solver):
         return 0.0  # its events keep the incumbent
     plans[part.name] = extract(sub, m, solver, exprs, 0, False, {})
-    return solver.best_objective_bound if exprs else 0.0
+    return _whole(solver.best_objective_bound, up=True) if exprs else 0.0
 
 
 def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
@@ -195,7 +202,7 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
     first = run.solve(fixed_except(m, incumbent, set()), 1.0)
     if first is None or not _ok(first):
         return None
-    best = first.objective_value
+    best = _whole(first.objective_value)
     timeline = [Progress(clock.monotonic() - start, best, 0.0)]
 
     def report(objective: float, bound: float) -> None:
@@ -234,12 +241,13 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
             solver = run.solve(sub, work * weight)
             if solver is None:
                 break  # stopped, or out of time
-            if _ok(solver) and solver.objective_value <= best:
+            value = _whole(solver.objective_value) if _ok(solver) else math.inf
+            if value <= best:
                 values = solver.response_proto.solution
                 incumbent = {i: int(values[i]) for i in everything}
-                if solver.objective_value < best:
-                    report(solver.objective_value, bound)
-                best, final = solver.objective_value, solver
+                if value < best:
+                    report(value, bound)
+                best, final = value, solver
         else:
             hints = {}  # the parts' own plans only start the first pass
             stalled = stalled + 1 if best >= before else 0
@@ -254,6 +262,7 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
         "method": "parts",
     }
     plan = extract(problem, m, final, exprs, options.seed, best <= bound, info)
-    plan = replace(plan, bound=bound, gap=round(abs(best - bound) / max(1.0, abs(best)), 6))
+    gap = round(abs(best - bound) / max(1.0, abs(best)), 6)
+    plan = replace(plan, objective=best, bound=bound, gap=gap)
     stats = _stats(m, plan.status, start, built, None, run.work_done, tuple(timeline))
     return SolvedT(plan, stats)
