@@ -206,20 +206,18 @@ def plan(
     problem = _problem(loaded, lang)
     lang = lang or problem.locale
     show = sys.stderr.isatty() if progress is None else progress
-    from .baseline import baseline
-    from .solver import by_parts
+    from .whatif.run import with_start
 
-    # Planning by parts starts from the by-hand plan, when it is whole and checked.
-    by_hand = baseline(problem) if by_parts(problem, method) else None
     options = SolveOptions(
         seed=seed,
         workers=workers,
         work_limit=work_limit,
         time_limit=time_limit,
-        reference=by_hand if by_hand is not None and by_hand.has_schedule else None,
         on_solution=_progress_printer() if show else None,
         method=method,  # type: ignore[arg-type]
     )
+    # Planning by parts starts from the by-hand plan, when it is whole and checked.
+    options = with_start(problem, options)
     solved = _interruptible(lambda o: solve(problem, o), options)
     _hand_out(solved.plan, problem, outdir, lang, solved.stats.wall_time)
 

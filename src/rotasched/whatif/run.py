@@ -240,7 +240,8 @@ def _outcome(
 
 
 def with_start(problem: Problem, options: SolveOptions) -> SolveOptions:
-    """A large variant is planned by parts, which starts from the by-hand plan (as `plan`)."""
+    """The options with the by-hand plan to start from, where `solve` plans by parts (a large
+    problem): `rotasched plan`, each what-if variant and each sweep job alike."""
     from ..baseline import baseline
     from ..solver import by_parts
 
