@@ -157,8 +157,6 @@ def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
     params.num_workers = max(1, options.workers)
     params.random_seed = options.seed
     params.max_deterministic_time = options.work_limit
-    # With several workers, interleaving makes the search deterministic (measured here).
-    params.interleave_search = params.num_workers > 1
     # The "fixed" subsolver runs in slices of one deterministic second that interleaving
     # cannot cut short: on small models it was 97% of the time after optimality was proved.
     params.ignore_subsolvers.append("fixed")
@@ -185,6 +183,10 @@ def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
             getattr(params, name).extend(value)
         else:
             setattr(params, name, value)
+    if "interleave_search" not in options.params:
+        # With several workers, interleaving makes the search deterministic (measured here);
+        # decided last, as `params` may set the number of workers.
+        params.interleave_search = params.num_workers > 1
 
 
 class _Recorder(cp_model.CpSolverSolutionCallback):
