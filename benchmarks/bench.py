@@ -42,6 +42,7 @@ BUNDLED = [
     "scenarios/city/city.yaml",
 ]
 CHECKPOINTS = (10, 30, 60)  # seconds: the best objective found by then
+GAPS = (0.01, 0.005)  # the first moment the printed gap (against the bound known then) is within
 
 
 def note(text: str) -> None:
@@ -135,6 +136,8 @@ def run_one(spec: dict[str, Any], folder: Path) -> dict[str, Any]:
         "solutions": len(line),
         "by": {t: min((x.objective for x in line if x.seconds <= t), default=None)
                for t in CHECKPOINTS},
+        "within": {g: min((x.seconds for x in line if x.bound > 0 and x.gap <= g), default=None)
+                   for g in GAPS},
     }  # fmt: skip
     if plan.has_schedule:
         out["solve"]["violations"] = len(check(problem, plan))
@@ -208,6 +211,8 @@ ROWS: list[tuple[str, Any]] = [
     ("solutions found", lambda r: _n(r["solve"]["solutions"])),
     *[(f"best objective by {t} s", lambda r, t=t: _n(r["solve"]["by"][str(t)]))
       for t in CHECKPOINTS],
+    *[(f"gap within {g:.1%} at (s)", lambda r, g=g: _n(r["solve"].get("within", {}).get(str(g)), "s"))
+      for g in GAPS],
     ("status", lambda r: r["solve"]["status"]),
     ("objective", lambda r: _plan_cell(r["solve"], "objective")),
     ("bound", lambda r: _plan_cell(r["solve"], "bound")),
