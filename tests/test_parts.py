@@ -161,3 +161,35 @@ def test_a_stop_ends_planning_by_parts_with_the_best_plan_so_far(tmp_path: Path)
     assert len(seen) == 1 and plan.solver["method"] == "parts"
     assert plan.objective == hand.objective and plan.bound == 0
     assert check(problem, plan) == []
+
+
+def test_the_parts_own_plans_merge_into_a_checked_plan_of_the_whole(tmp_path: Path) -> None:
+    """The generated district: its cluster's plan and its visits' plan clash on some days; the
+    merge keeps every decision of the cluster's plan, plans the visits again around it, and
+    gives a checked plan of the whole between the bound and the by-hand plan."""
+    import time
+
+    from rotasched.generate import preset, write_scenario
+    from rotasched.solver import build
+    from rotasched.solver.extract import extract
+    from rotasched.solver.hint import hint_values
+    from rotasched.solver.parts import Run, bound_of_parts, merge, split_visits
+
+    problem = problem_of(write_scenario(preset("district", seed=0), tmp_path, "district"))
+    hand = baseline(problem)
+    run = Run(SolveOptions(work_limit=20, reference=hand), time.monotonic(), None)
+    parts = split(problem)
+    assert [bool(x.visits) for x in parts] == [False, True]  # one cluster, then the visits
+    bound, plans = bound_of_parts(problem, parts, run, 5.0)
+    m, exprs = build(problem)
+    cluster = hint_values(m, plans[parts[0].name])
+    visits = hint_values(m, plans["visits"])
+    solver = merge(m, run, hint_values(m, hand) | cluster | visits, split_visits(m, parts))
+    assert solver is not None
+    values = solver.response_proto.solution
+    assert all(values[i] == v for i, v in cluster.items())  # the cluster's plan, kept whole
+    assert any(values[i] != v for i, v in visits.items())  # the visits gave way
+    plan = extract(problem, m, solver, exprs, 0, False, {})
+    assert check(problem, plan) == []
+    assert plan.objective is not None and hand.objective is not None
+    assert bound <= plan.objective < hand.objective

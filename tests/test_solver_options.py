@@ -101,3 +101,21 @@ def test_stop_ends_the_search_and_keeps_the_best_plan() -> None:
                                          on_solution=lambda _: stop()))
     assert stop.requested and solved.plan.status == "feasible" and solved.plan.gap
     assert check(problem, solved.plan) == []
+
+
+def test_one_worker_from_params_is_not_interleaved() -> None:
+    """Planning by parts asks for one worker through `params`; interleaving is for several
+    (it makes their search reproducible) and is decided after the caller's settings."""
+    from ortools.sat.python import cp_model
+
+    from rotasched.solver import configure
+
+    def interleaved(options: SolveOptions) -> bool:
+        solver = cp_model.CpSolver()
+        configure(solver, options)
+        return bool(solver.parameters.interleave_search)
+
+    assert interleaved(SolveOptions(workers=2))
+    assert not interleaved(SolveOptions(workers=1))
+    assert not interleaved(SolveOptions(workers=2, params={"num_workers": 1}))
+    assert interleaved(SolveOptions(workers=1, params={"interleave_search": True}))
