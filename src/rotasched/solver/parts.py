@@ -307,7 +307,8 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
         # time differs in the last digits from run to run): each pass an equal share of the
         # budget, each piece an equal share of its pass, the whole hosting a third of it.
         weights = [max(1, len(batch) // 2) if x.hosts_only else 1 for x in batch]
-        work = options.work_limit * (1 - BOUND_SHARE) / len(passes) / max(1, sum(weights))
+        rest = 1 - BOUND_SHARE - 2 * MERGE_SHARE  # the bound's and the merge's shares taken
+        work = options.work_limit * rest / len(passes) / max(1, sum(weights))
         for piece, weight in zip(batch, weights, strict=True):
             free = set(decisions(m, piece))
             sub = fixed_except(m, incumbent, free)
