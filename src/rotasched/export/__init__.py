@@ -33,9 +33,9 @@ from .site import Changes, write_site
 from .tables import write_tables
 
 LANGUAGES = ("zh", "en")
-# From this many events the site is written by a second process beside the rest
-# (files.alongside): the generated city's export took 6.5 s on one core. Below, the fork
-# costs more than it saves.
+# From this many events the calendars are written by a second process beside the rest
+# (files.alongside): the generated city's export took 6.1-6.7 s on one core, 3.1-4.4 s so.
+# Below, the fork costs more than it saves.
 FORK_FROM = 1000
 
 
@@ -92,6 +92,7 @@ def export_plan(
             diff = Changes(rows, counts(previous, plan, problem, lang),
                            counts_line(previous, plan, problem, lang))
             extra.append(change_table(rows, plan, problem, lang))
+
         def calendars() -> None:
             if plan.has_schedule:
                 write_ics(plan, problem, tmp / "ics", lang)

@@ -50,10 +50,11 @@ def alongside(work: Callable[[], object], fork: bool) -> Iterator[None]:
     safe here, else after the body, in this process. Either way `work` has run when the
     `with` ends, and its error is raised there.
 
-    The export's second core: the city's site is a third of its export, written by a child
-    while this process writes calendars and tables. Forking is safe only from a process with
-    one thread (a fork copies the calling thread only: locks held by others stay locked in the
-    child), not from a daemon process (a Dask worker may have no children), and only on Linux.
+    The export's second core: the city's calendars, half of its export, are written by a
+    child while this process writes the tables and the site. Forking is safe only from a
+    process with one thread (a fork copies the calling thread only: locks held by others stay
+    locked in the child), not from a daemon process (a Dask worker may have no children), and
+    only on Linux.
     If the body fails, the child is ended before the error goes on, so that nothing writes
     into a staging folder that `staged` is removing; if the child fails, its error is raised
     here as it would have been without the fork."""
