@@ -143,7 +143,13 @@ def _progress_printer() -> Callable[[Progress], None]:
     help="Output folder (replaced in one step only when the plan is good).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
-@click.option("--workers", type=int, default=2, show_default=True, help="Search workers.")
+@click.option(
+    "--workers",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Search workers of the joint model (planning by parts runs one a solve).",
+)
 @click.option(
     "--work",
     "work_limit",
