@@ -193,3 +193,26 @@ def test_the_parts_own_plans_merge_into_a_checked_plan_of_the_whole(tmp_path: Pa
     assert check(problem, plan) == []
     assert plan.objective is not None and hand.objective is not None
     assert bound <= plan.objective < hand.objective
+
+
+def test_the_plan_does_not_depend_on_how_many_parts_run_at_once(tmp_path: Path) -> None:
+    """`workers` parts are solved at once, each by one deterministic CP-SAT worker, and their
+    results are read in order: one at a time or two at once, the same plan."""
+    from dataclasses import replace
+
+    from rotasched.generate import write_scenario
+    from rotasched.generate.spec import CitySpec
+
+    small_city = CitySpec(orgs=120, parks=3, centres=6, pairs=30)
+    problem = problem_of(write_scenario(small_city, tmp_path, "city"))
+    assert len(split(problem)) == 5  # the progress meeting, three parks (A and B), the visits
+    hand = baseline(problem)
+    plans = [
+        solve(
+            problem,
+            SolveOptions(work_limit=3, reference=hand, method="parts", workers=workers),
+        ).plan
+        for workers in (1, 2)
+    ]
+    assert [x.solver["workers"] for x in plans] == [1, 2]
+    assert replace(plans[0], solver={}) == replace(plans[1], solver={})

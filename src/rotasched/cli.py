@@ -148,7 +148,7 @@ def _progress_printer() -> Callable[[Progress], None]:
     type=int,
     default=2,
     show_default=True,
-    help="Search workers of the joint model (planning by parts runs one a solve).",
+    help="Search workers of the joint model; planning by parts: parts solved at once.",
 )
 @click.option(
     "--work",

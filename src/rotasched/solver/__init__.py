@@ -74,21 +74,26 @@ class Stop:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._solver: cp_model.CpSolver | None = None
+        self._running: list[cp_model.CpSolver] = []  # planning by parts runs several at once
         self.requested = False
 
     def __call__(self) -> None:
         with self._lock:
             self.requested = True
-            if self._solver is not None:
-                self._solver.stop_search()
-
-    def attach(self, solver: cp_model.CpSolver | None) -> None:
-        """The search now running (None: none); a stop asked for before it starts holds."""
-        with self._lock:
-            self._solver = solver
-            if solver is not None and self.requested:
+            for solver in self._running:
                 solver.stop_search()
+
+    def attach(self, solver: cp_model.CpSolver) -> None:
+        """A search now running; a stop asked for before it starts holds."""
+        with self._lock:
+            self._running.append(solver)
+            if self.requested:
+                solver.stop_search()
+
+    def detach(self, solver: cp_model.CpSolver) -> None:
+        """The search has ended."""
+        with self._lock:
+            self._running.remove(solver)
 
 
 @dataclass(frozen=True)
@@ -243,7 +248,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solved:
         status = solver.solve(m.cp, recorder)
     finally:
         if options.stop is not None:
-            options.stop.attach(None)
+            options.stop.detach(solver)
     # Only what is reproducible goes into the plan (files must be byte-identical per seed).
     info = {
         "workers": options.workers,

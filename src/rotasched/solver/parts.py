@@ -18,8 +18,8 @@ few secretaries with the others, the visits only the days their organisations me
    between parts included. A step is kept only if it is no worse.
 
 Every solve runs one worker with the stronger linearisation (PART, STEP): the parts' and the
-steps' LP relaxations are nearly integral, and one worker is deterministic (SolveOptions'
-`workers` is the joint model's).
+steps' LP relaxations are nearly integral, and one worker is deterministic. SolveOptions'
+`workers` is how many parts are solved at once.
 Every solve has a deterministic work budget and they run in a fixed order, so the same
 scenario, seed and budget give the same plan. The plan is read from the whole model.
 """
@@ -29,8 +29,10 @@ from __future__ import annotations
 import ctypes
 import gc
 import math
+import threading
 import time as clock
-from dataclasses import dataclass, replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
@@ -103,6 +105,7 @@ class Run:
     start: float
     deadline: float | None
     work_done: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def solve(
         self,
@@ -136,8 +139,9 @@ class Run:
             solver.solve(model)
         finally:
             if stop is not None:
-                stop.attach(None)
-        self.work_done += solver.response_proto.deterministic_time
+                stop.detach(solver)
+        with self.lock:  # parts are solved several at once
+            self.work_done += solver.response_proto.deterministic_time
         return solver
 
 
@@ -161,39 +165,54 @@ def bound_of_parts(
     largest deviation (A) and with it counted for every member of the whole (B); the bound
     takes every A and the one B - A that adds most (why: problem/parts.py).
 
-    Under a wall-clock cap the parts share BOUND_SHARE of it first come, first served: each
-    stops at PART_GAP, most long before their share of the work, and a share of the time by
-    events starved the district's one cluster (1.3 s of 20: no plan, so it counted 0)."""
+    The parts are solved `workers` at a time (each solve one CP-SAT worker, which lets go of
+    Python while it searches): each is independent and deterministic, and their results are
+    read in order, so the plan does not depend on how many run at once. Under a wall-clock
+    cap the parts share BOUND_SHARE of it first come, first served: each stops at PART_GAP,
+    most long before their share of the work, and a share of the time by events starved the
+    district's one cluster (1.3 s of 20: no plan, so it counted 0)."""
     total = float(p.weights.get("centre_balance", 0) * centre_floor(p))
-    plans: dict[str, Plan] = {}
     events = max(1, sum(len(x.events) for x in parts))
     fair = [x for x in parts if restrict(p, x).load_orgs()]
     members = len(p.load_orgs()) if len(fair) > 1 else None
     limit = run.options.time_limit
     until = None if limit is None else clock.monotonic() + BOUND_SHARE * limit
-    most = 0.0  # the largest B - A
+    jobs: list[tuple[Part, float, int | None]] = []
     for part in parts:
         share = work * len(part.events) / events
-        if members is not None and part in fair:
-            a = _part_bound(p, part, run, share / 2, 0, plans, until)
-            b = _part_bound(p, part, run, share / 2, members, plans, until)
-            total += a
-            most = max(most, b - a)
+        if members is not None and part in fair:  # A, then B
+            jobs += [(part, share / 2, 0), (part, share / 2, members)]
         else:
-            total += _part_bound(p, part, run, share, None, plans, until)
+            jobs.append((part, share, None))
+    with ThreadPoolExecutor(max(1, run.options.workers)) as pool:
+        # The largest first (the city's visits: 2.5 s), so that none runs alone at the end.
+        started = {
+            i: pool.submit(_part_bound, p, part, share, counted, run, until)
+            for i, (part, share, counted) in sorted(
+                enumerate(jobs), key=lambda job: -len(job[1][0].events)
+            )
+        }
+        done = [started[i].result() for i in range(len(jobs))]
+    plans: dict[str, Plan] = {}
+    most = 0.0  # the largest B - A
+    a = 0.0
+    for (part, _, counted), (bound, plan) in zip(jobs, done, strict=True):
+        if plan is not None:
+            plans[part.name] = plan  # B's over A's: it weighs the largest deviation
+        if counted == 0:
+            a = bound
+            total += a
+        elif counted is not None:
+            most = max(most, bound - a)
+        else:
+            total += bound
     return total + most, plans
 
 
 def _part_bound(
-    p: Problem,
-    part: Part,
-    run: Run,
-    work: float,
-    members: int | None,
-    plans: dict[str, Plan],
-    until: float | None,
-) -> float:
-    """One part alone: its CP-SAT bound (0 if it found nothing), its plan into `plans`."""
+    p: Problem, part: Part, work: float, members: int | None, run: Run, until: float | None
+) -> tuple[float, Plan | None]:
+    """One part alone: its CP-SAT bound (0 if it found nothing) and its plan (or None)."""
     from . import build
 
     sub = restrict(p, part, members)
@@ -202,9 +221,9 @@ def _part_bound(
         set_hint(m.cp, hint_values(m, run.options.reference))
     solver = run.solve(m.cp, work, PART, until)
     if solver is None or not _ok(solver):
-        return 0.0  # its events keep the incumbent
-    plans[part.name] = extract(sub, m, solver, exprs, 0, False, {})
-    return _whole(solver.best_objective_bound, up=True) if exprs else 0.0
+        return 0.0, None  # its events keep the incumbent
+    plan = extract(sub, m, solver, exprs, 0, False, {})
+    return (_whole(solver.best_objective_bound, up=True) if exprs else 0.0), plan
 
 
 def split_visits(m: Model, parts: tuple[Part, ...]) -> set[int]:
@@ -325,7 +344,7 @@ def solve_parts(problem: Problem, options: SolveOptions) -> Solved | None:
                 continue
         break
     info = {
-        "workers": 1,
+        "workers": options.workers,
         "work_limit": options.work_limit,
         "time_limit": options.time_limit,
         "ortools": _ortools_version(),
