@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import event
 
-from rotasched import build_calendar, load_scenario
+from rotasched import ScenarioError, build_calendar, load_scenario
 from rotasched.check import Tables, check_dir, scores
 from rotasched.export import export_plan
 from rotasched.export.raw import read_raw
@@ -104,6 +106,17 @@ def write(tmp: Path, data: dict[str, Any], name: str = "s.yaml") -> Path:
 def problem_of(path: Path) -> Problem:
     scenario = load_scenario(path)
     return prepare(scenario, build_calendar(scenario))
+
+
+def random_problem(data: dict[str, Any]) -> Problem | None:
+    """A random scenario (hypothesis) as a problem, or None where validation refuses it, the
+    one error a random scenario may end in (any other fails the test); an event says why."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            return problem_of(write(Path(tmp), data))
+        except ScenarioError as exc:
+            event(f"scenario error {sorted(set(exc.codes()))}")
+            return None
 
 
 class RuleBroken(AssertionError):
