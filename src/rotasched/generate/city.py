@@ -36,7 +36,6 @@ from .records import (
     Org,
     Pair,
     Series,
-    Visiting,
     VisitRecord,
 )
 from .spec import MIN_PARK, CitySpec, one_to_many_sizes
@@ -90,10 +89,7 @@ def build(spec: CitySpec, source: str | None = None) -> Draft:
     hosts = [h for park in parks for h in park.history(history_year, history_month)]
 
     start, end = days.horizon(year, spec.quarter)
-    eve = days.before_spring_festival(year)
-    visiting: Visiting = {"peak": 2.0, "avoid": [], "adjusted_weekends": False}
-    if start <= eve[0] and eve[1] <= end:
-        visiting["avoid"] = [{"start": eve[0], "end": eve[1], "reason": "春节前一周"}]
+    visiting = days.visiting(year, start, end)
     data: Data = {
         "meta": city_text.meta(spec, start, end),
         "organisations": organs + firms + members + communities + villages,

@@ -13,6 +13,7 @@ from functools import cache
 
 from ..calendar import OfficialYear, official_year
 from ..provisional import statutory_days
+from .records import Visiting
 
 DAY = timedelta(days=1)
 WEEK = timedelta(weeks=1)
@@ -70,6 +71,16 @@ def before_spring_festival(year: int) -> tuple[date, date]:
     first_day = statutory_days(year)["春节"][0]  # 初一
     eve = first_day - DAY
     return eve - WEEK, eve
+
+
+def visiting(year: int, start: date, end: date) -> Visiting:
+    """How the generated pairs visit: spread out (peak 2), not on 调休 weekends, and not in
+    the week before Spring Festival when the horizon holds it."""
+    eve = before_spring_festival(year)
+    out: Visiting = {"peak": 2.0, "avoid": [], "adjusted_weekends": False}
+    if start <= eve[0] and eve[1] <= end:
+        out["avoid"] = [{"start": eve[0], "end": eve[1], "reason": "春节前一周"}]
+    return out
 
 
 def horizon(year: int, quarter: int | None) -> tuple[date, date]:

@@ -131,10 +131,7 @@ def build(spec: DistrictSpec, source: str | None = None) -> Draft:
         data["calendar"] = {"provisional": True}
     if pairs:
         data["twinning"] = pairs
-        eve = days.before_spring_festival(year)
-        data["visiting"] = {"peak": 2.0, "avoid": [], "adjusted_weekends": False}
-        if start <= eve[0] and eve[1] <= end:
-            data["visiting"]["avoid"] = [{"start": eve[0], "end": eve[1], "reason": "春节前一周"}]
+        data["visiting"] = days.visiting(year, start, end)
     history: History = {"hosts": hosts}
     if visits:
         history["visits"] = visits
