@@ -20,7 +20,7 @@ from ortools.sat.python import cp_model
 
 from rotasched.plan import Plan
 from rotasched.problem import Problem
-from rotasched.solver import SolveOptions, build, solve
+from rotasched.solver import SolveOptions, Stop, build, solve
 from rotasched.solver.explain import core_events
 from rotasched.solver.explain_count import overbooked_at_once
 from rotasched.solver.explain_parts import counted_core, twinning_alone
@@ -336,6 +336,10 @@ def test_a_pair_too_tight_is_found_in_the_twinning_alone(tmp_path: Path) -> None
     plan = solve(problem, options).plan
     assert plan.status == "infeasible"
     assert "结对 结对p：需要 2 次互访且间隔不少于 35 天" in "\n".join(plan.explanation)
+    # Ctrl-C (a Stop asked for) ends the explanation's searches too: no core, at once.
+    stopped = Stop()
+    stopped()
+    assert core_events(problem, SolveOptions(work_limit=10, stop=stopped)) is None
     # Nothing but twinning: the twinning alone would be the whole problem.
     data["series"] = []
     assert twinning_alone(problem_of(write(tmp_path, data, "pairs.yaml"))) is None

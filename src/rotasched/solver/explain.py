@@ -135,7 +135,7 @@ def _core(
         return None
     cp.add_assumptions(lits)
     solver = _solver(options)
-    status = solver.solve(cp)
+    status = _solve(solver, cp, options)
     if status != cp_model.INFEASIBLE:
         return None
     by_index = {lit.index: event_id for lit, event_id in zip(lits, ids, strict=True)}
@@ -152,7 +152,23 @@ def _presolve_finds_no_plan(
     solver = _solver(options)
     solver.parameters.stop_after_presolve = True
     solver.parameters.symmetry_level = 0  # no search follows: the symmetries would go unused
-    return solver.solve(every) == cp_model.INFEASIBLE
+    return _solve(solver, every, options) == cp_model.INFEASIBLE
+
+
+def _solve(
+    solver: cp_model.CpSolver, cp: cp_model.CpModel, options: SolveOptions
+) -> cp_model.CpSolverStatus:
+    """A solve that Ctrl-C (options.stop) ends as it ends the plan's own search: a stopped
+    explanation says it found no core, at once, instead of running on to its budget."""
+    if options.stop is None:
+        return solver.solve(cp)
+    if options.stop.requested:  # a search that is stopped as it starts may still finish
+        return cp_model.UNKNOWN
+    options.stop.attach(solver)
+    try:
+        return solver.solve(cp)
+    finally:
+        options.stop.detach(solver)
 
 
 def _solver(options: SolveOptions) -> cp_model.CpSolver:
@@ -161,6 +177,8 @@ def _solver(options: SolveOptions) -> cp_model.CpSolver:
     params.num_workers = 1  # core extraction is a single-worker feature
     params.random_seed = options.seed
     params.max_deterministic_time = options.work_limit
+    if options.time_limit is not None:  # the caller's wall-clock cap holds here too
+        params.max_time_in_seconds = options.time_limit
     params.cp_model_probing_level = 0  # see solver.configure
     # One presolve pass, not three: the same cores on the city's infeasible variants, and the
     # whole model's explanation solve about twice as fast (measured for benchmarks/RESULTS.md).
