@@ -48,13 +48,13 @@ def write_bundled(root: str | Path) -> list[Path]:
 
 def _quarters(folder: Path) -> list[Path]:
     left = f"一家成员企业（{LEFT_ORG}）于 {LEFT_ON} 退出，重新排期"
-    out = []
-    for quarter in (1, 2):
-        spec = replace(PARK, quarter=quarter)
-        header = QUARTER_HEADER.format(source=SOURCE, what=period(spec.year, quarter),
-                                       what_en=period_en(spec.year, quarter), left=left)
-        out.append(write(replace(park.build(spec), header=header), folder, f"park-q{quarter}"))
-    q2 = park.build(replace(PARK, quarter=2))
+    drafts = [
+        replace(park.build(replace(PARK, quarter=q)), header=QUARTER_HEADER.format(
+            source=SOURCE, what=period(PARK.year, q), what_en=period_en(PARK.year, q), left=left))
+        for q in (1, 2)
+    ]  # fmt: skip
+    out = [write(d, folder, f"park-q{q}") for q, d in enumerate(drafts, start=1)]
+    q2 = drafts[1]  # the withdrawal changes the second quarter
     data = q2.data.copy()
     data["meta"] = data["meta"].copy()
     data["meta"]["name"] += f"（{LEFT_ORG} 退出后）"
@@ -64,8 +64,6 @@ def _quarters(folder: Path) -> list[Path]:
             org["left"] = LEFT_ON
     notes = {**q2.notes,
              "organisations": f"单位名单：{LEFT_ORG} 于 {LEFT_ON} 退出（left 列）"}  # fmt: skip
-    header = QUARTER_HEADER.format(source=SOURCE, what=period(PARK.year, 2),
-                                   what_en=period_en(PARK.year, 2), left=left)
-    withdrawn = Draft(data, header, notes)
+    withdrawn = Draft(data, q2.header, notes)
     out.append(write(withdrawn, folder, "park-q2-left", files={"orgs.csv": "orgs-left.csv"}))
     return out
