@@ -26,15 +26,12 @@ from ..export._view import one_line
 from ..export.charts import FONT, Html, bars
 from ..export.files import staged, write_text
 from ..export.site import TEMPLATES, Link
-from ..export.tables import Cell, Kind, Table, csv_bytes, xlsx_bytes
+from ..export.tables import Cell, Table, csv_bytes, xlsx_bytes
 from ..rules import SOFT, describe
 from ..words import say
-from .run import SITE_FOLDER, Comparison
+from .run import SITE_FOLDER, Comparison, kind
 
 PAGE = f"{SITE_FOLDER}/index.html"
-PERCENT = ("gap",)  # and every utilisation:<centre>
-FLOAT = ("objective", "bound")
-TEXT = ("variant", "folder", "file", "status", "explanation")
 
 
 def label(c: Comparison, key: str) -> str:
@@ -50,14 +47,6 @@ def label(c: Comparison, key: str) -> str:
     if head == "changed" and rest:
         return say(lang, "whatif.col.changed_kind", kind=say(lang, f"change.{rest}"))
     return say(lang, f"whatif.col.{key}")
-
-
-def kind(key: str) -> Kind:
-    if key in TEXT:
-        return "text"
-    if key in PERCENT or key.startswith("utilisation:"):
-        return "percent"
-    return "float" if key in FLOAT else "int"
 
 
 def shown(c: Comparison, key: str, value: Any) -> str:

@@ -22,6 +22,7 @@ from ..calendar import build_calendar
 from ..check import Violation, check
 from ..compare import CHANGES, count_changes
 from ..export._view import slug
+from ..export.tables import Kind
 from ..plan import Plan, reference_of
 from ..problem import Problem, prepare
 from ..rules import SOFT
@@ -155,9 +156,9 @@ class Comparison:
         rows = [o.measures() for o in self.outcomes]
         frame = pd.DataFrame([[r.get(c) for c in columns] for r in rows], columns=columns)
         for c in columns:
-            if c in ("objective", "bound", "gap") or c.startswith("utilisation:"):
+            if kind(c) in ("percent", "float"):
                 frame[c] = frame[c].astype("Float64")
-            elif c not in ("variant", "folder", "file", "status", "explanation"):
+            elif kind(c) == "int":
                 frame[c] = frame[c].astype("Int64")
         return frame
 
@@ -171,6 +172,20 @@ class Comparison:
     def tables(self, which: str) -> dict[str, pd.DataFrame]:
         """A scenario's plan as tables (occurrences, terms, visits), as `Plan.frames` gives."""
         return self.outcome(which).plan.frames()
+
+
+PERCENT = ("gap",)  # and every utilisation:<centre>
+FLOAT = ("objective", "bound")
+TEXT = ("variant", "folder", "file", "status", "explanation")
+
+
+def kind(key: str) -> Kind:
+    """What a column of the comparison holds: the frame's dtype and the tables' format."""
+    if key in TEXT:
+        return "text"
+    if key in PERCENT or key.startswith("utilisation:"):
+        return "percent"
+    return "float" if key in FLOAT else "int"
 
 
 def _union(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
