@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .check import Violation
     from .ledger import Ledger
     from .solver import Progress, SolveOptions
+    from .whatif import Comparison
 
 LANG = click.Choice(["zh", "en"])
 LEDGER_HELP = (
@@ -440,7 +441,7 @@ def whatif(
     """
 
     from .solver import SolveOptions
-    from .whatif import compare_variants, terminal_table, write_comparison
+    from .whatif import compare_variants, write_comparison
 
     options = SolveOptions(seed=seed, workers=workers, work_limit=work_limit)
 
@@ -454,18 +455,7 @@ def whatif(
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
-    lang = done.lang
-    _print_wide(terminal_table(done))
-    for o in done.outcomes:
-        if o.violations:
-            for v in o.violations:
-                click.echo(v.render(), err=True)
-            click.echo(say(lang, "whatif.violations", name=o.name, n=len(o.violations)), err=True)
-    if outdir is not None:
-        write_comparison(done, outdir)
-        click.echo(say(lang, "whatif.written", outdir=outdir, page=outdir / "site" / "index.html"))
-    if any(o.violations for o in done.outcomes):
-        sys.exit(1)
+    _compared(done, outdir, lambda folder: write_comparison(done, folder), Path("site"))
 
 
 @main.command()
@@ -502,7 +492,6 @@ def sweep(
 
     from .solver import SolveOptions
     from .sweep import load_grid, run_sweep, write_sweep
-    from .whatif import terminal_table
 
     options = SolveOptions(seed=seed, work_limit=work_limit, time_limit=time_limit)
     try:
@@ -516,15 +505,27 @@ def sweep(
     except ScenarioError as exc:
         click.echo(exc.render(lang), err=True)
         sys.exit(2)
-    lang = done.comparison.lang
-    _print_wide(terminal_table(done.comparison))
-    bad = [o for o in done.comparison.outcomes if o.violations]
+    _compared(done.comparison, outdir, lambda folder: write_sweep(done, folder),
+              Path("comparison", "site"))  # fmt: skip
+
+
+def _compared(
+    c: Comparison, outdir: Path | None, write: Callable[[Path], object], site: Path
+) -> None:
+    """The end of `whatif` and `sweep`: the table, every rule a plan breaks (exit 1), and
+    where the comparison was written (its page under `site` in OUTDIR)."""
+    from .whatif import terminal_table
+
+    _print_wide(terminal_table(c))
+    bad = [o for o in c.outcomes if o.violations]
     for o in bad:
-        click.echo(say(lang, "whatif.violations", name=o.name, n=len(o.violations)), err=True)
+        for v in o.violations:
+            click.echo(v.render(), err=True)
+        click.echo(say(c.lang, "whatif.violations", name=o.name, n=len(o.violations)), err=True)
     if outdir is not None:
-        write_sweep(done, outdir)
-        page = outdir / "comparison" / "site" / "index.html"
-        click.echo(say(lang, "whatif.written", outdir=outdir, page=page))
+        write(outdir)
+        page = outdir / site / "index.html"
+        click.echo(say(c.lang, "whatif.written", outdir=outdir, page=page))
     if bad:
         sys.exit(1)
 
