@@ -25,7 +25,7 @@ from ..rules import HARD, SOFT
 from ..words import say
 from . import clashes, objective, rotation, twinning, venues
 from . import replan as replan  # registers the re-plan's rule and terms
-from .base import POSTERS, Model
+from .base import POSTERS, Model, search
 from .explain import explain_infeasible, explain_static
 from .explain_parts import counted_core
 from .extract import extract
@@ -85,7 +85,8 @@ class Stop:
                 solver.stop_search()
 
     def attach(self, solver: cp_model.CpSolver) -> None:
-        """A search now running; a stop asked for before it starts holds."""
+        """A search now running (base.search, around every solve); a stop asked for already is
+        passed on to it."""
         with self._lock:
             self._running.append(solver)
             if self.requested:
@@ -249,13 +250,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Solved:
 
     solver.log_callback = log
     recorder = _Recorder(start, options.on_solution)
-    if options.stop is not None:
-        options.stop.attach(solver)
-    try:
-        status = solver.solve(m.cp, recorder)
-    finally:
-        if options.stop is not None:
-            options.stop.detach(solver)
+    status = search(solver, m.cp, options.stop, recorder)
     # Only what is reproducible goes into the plan (files must be byte-identical per seed).
     info = {
         "workers": options.workers,

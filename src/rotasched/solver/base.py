@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
 from ..problem import MINUTES_PER_DAY, Problem
 from ..rules import RULEBOOK
+
+if TYPE_CHECKING:
+    from . import Stop
 
 BoolVar = cp_model.IntVar
 LinearTerms = list[tuple[int, cp_model.LinearExprT]]
@@ -143,6 +147,23 @@ def fixed_copy(cp: cp_model.CpModel, values: dict[int, int]) -> cp_model.CpModel
         domain.clear()
         domain.extend([value, value])
     return copy
+
+
+def search(
+    solver: cp_model.CpSolver,
+    cp: cp_model.CpModel,
+    stop: Stop | None,
+    callback: cp_model.CpSolverSolutionCallback | None = None,
+) -> cp_model.CpSolverStatus:
+    """`solver.solve(cp)`, which a stop (Ctrl-C, from another thread) ends with the best found
+    so far: the plan's search, each solve by parts, each of an explanation's."""
+    if stop is None:
+        return solver.solve(cp, callback)
+    stop.attach(solver)
+    try:
+        return solver.solve(cp, callback)
+    finally:
+        stop.detach(solver)
 
 
 Poster = Callable[[Model], None]

@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model, cp_model_helper
 
 from ..problem import Problem
 from ..words import say
-from .base import Model, fixed_copy
+from .base import Model, fixed_copy, search
 from .explain_parts import counted_core, twinning_alone
 from .explain_rooms import _event_name, _rooms
 
@@ -129,13 +129,15 @@ def _core(
     """A core of the model's events (`placed`: each one's placement), or None: not proven to
     have no plan (by a presolve with every event placed, unless `proven`), or no core found in
     the budget."""
+    if options.stop is not None and options.stop.requested:
+        return None  # stopped (Ctrl-C): CP-SAT may still finish a search stopped as it starts
     ids = sorted(placed)
     lits = [placed[i] for i in ids]
     if not proven and not _presolve_finds_no_plan(cp, lits, options):
         return None
     cp.add_assumptions(lits)
     solver = _solver(options)
-    status = _solve(solver, cp, options)
+    status = search(solver, cp, options.stop)
     if status != cp_model.INFEASIBLE:
         return None
     by_index = {lit.index: event_id for lit, event_id in zip(lits, ids, strict=True)}
@@ -152,23 +154,7 @@ def _presolve_finds_no_plan(
     solver = _solver(options)
     solver.parameters.stop_after_presolve = True
     solver.parameters.symmetry_level = 0  # no search follows: the symmetries would go unused
-    return _solve(solver, every, options) == cp_model.INFEASIBLE
-
-
-def _solve(
-    solver: cp_model.CpSolver, cp: cp_model.CpModel, options: SolveOptions
-) -> cp_model.CpSolverStatus:
-    """A solve that Ctrl-C (options.stop) ends as it ends the plan's own search: a stopped
-    explanation says it found no core, at once, instead of running on to its budget."""
-    if options.stop is None:
-        return solver.solve(cp)
-    if options.stop.requested:  # a search that is stopped as it starts may still finish
-        return cp_model.UNKNOWN
-    options.stop.attach(solver)
-    try:
-        return solver.solve(cp)
-    finally:
-        options.stop.detach(solver)
+    return search(solver, every, options.stop) == cp_model.INFEASIBLE
 
 
 def _solver(options: SolveOptions) -> cp_model.CpSolver:

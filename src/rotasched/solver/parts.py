@@ -40,7 +40,7 @@ from ortools.sat.python import cp_model
 from ..plan import Plan
 from ..problem import Problem
 from ..problem.parts import Part, centre_floor, hosting, joined, restrict, split, units
-from .base import Model, fixed_copy
+from .base import Model, fixed_copy, search
 from .extract import extract
 from .hint import hint_values, set_hint
 
@@ -133,13 +133,7 @@ class Run:
         if params:  # the part's own settings first, the caller's still last
             options = replace(options, params={**params, **options.params})
         configure(solver, options)
-        if stop is not None:
-            stop.attach(solver)
-        try:
-            solver.solve(model)
-        finally:
-            if stop is not None:
-                stop.detach(solver)
+        search(solver, model, stop)
         with self.lock:  # parts are solved several at once
             self.work_done += solver.response_proto.deterministic_time
         return solver
