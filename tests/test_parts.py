@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,15 @@ def two_groups(draw: st.DrawFn) -> dict[str, Any]:
         for s in data["series"]:
             s["participants"] = {"groups": [draw(st.sampled_from(["park", "east"]))]}
     return data
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory: pytest.TempPathFactory) -> Problem:
+    """The generated district (seed 0): large, so `solve` plans it by parts."""
+    from rotasched.generate import preset, write_scenario
+
+    folder = tmp_path_factory.mktemp("district")
+    return problem_of(write_scenario(preset("district", seed=0), folder, "district"))
 
 
 def by_parts(problem: Problem, work: float = 4.0) -> Any:
@@ -117,13 +127,12 @@ def test_split_and_restrict_keep_each_event_in_one_part() -> None:
     assert sorted(e for p in pieces for e in p.events) == sorted(events)
 
 
-def test_what_if_and_sweeps_start_a_large_variant_from_the_plan_by_hand(tmp_path: Path) -> None:
+def test_what_if_and_sweeps_start_a_large_variant_from_the_plan_by_hand(district: Problem) -> None:
     """`whatif` and `sweep` plan a large variant by parts as `plan` does: from the by-hand
     plan (without it, `solve` would fall back to the joint model)."""
-    from rotasched.generate import preset, write_scenario
     from rotasched.whatif.run import with_start
 
-    large_one = problem_of(write_scenario(preset("district", seed=0), tmp_path, "district"))
+    large_one = district
     small_one = problem_of(SCENARIOS / "park/park.yaml")
     options = SolveOptions(work_limit=1)
     started = with_start(large_one, options)
@@ -133,13 +142,12 @@ def test_what_if_and_sweeps_start_a_large_variant_from_the_plan_by_hand(tmp_path
     assert with_start(large_one, SolveOptions(method="joint")).reference is None
 
 
-def test_a_stop_ends_planning_by_parts_with_the_best_plan_so_far(tmp_path: Path) -> None:
+def test_a_stop_ends_planning_by_parts_with_the_best_plan_so_far(district: Problem) -> None:
     """Ctrl-C (`Stop`) after the first plan: no further solve runs, and the plan returned is
     the best so far, whole and checked, with a bound that is still a bound (0: none yet)."""
-    from rotasched.generate import preset, write_scenario
     from rotasched.solver import Progress, Stop
 
-    problem = problem_of(write_scenario(preset("district", seed=0), tmp_path, "district"))
+    problem = district
     stop = Stop()
     seen: list[Progress] = []
 
@@ -157,19 +165,18 @@ def test_a_stop_ends_planning_by_parts_with_the_best_plan_so_far(tmp_path: Path)
     assert check(problem, plan) == []
 
 
-def test_the_parts_own_plans_merge_into_a_checked_plan_of_the_whole(tmp_path: Path) -> None:
+def test_the_parts_own_plans_merge_into_a_checked_plan_of_the_whole(district: Problem) -> None:
     """The generated district: its cluster's plan and its visits' plan clash on some days; the
     merge keeps every decision of the cluster's plan, plans the visits again around it, and
     gives a checked plan of the whole between the bound and the by-hand plan."""
     import time
 
-    from rotasched.generate import preset, write_scenario
     from rotasched.solver import build
     from rotasched.solver.extract import extract
     from rotasched.solver.hint import hint_values
     from rotasched.solver.parts import Run, bound_of_parts, merge, split_visits
 
-    problem = problem_of(write_scenario(preset("district", seed=0), tmp_path, "district"))
+    problem = district
     hand = baseline(problem)
     run = Run(SolveOptions(work_limit=20, reference=hand), time.monotonic(), None)
     parts = split(problem)
