@@ -83,6 +83,7 @@ def tag(name: str, *content: object, **attrs: object) -> Html:
         return Html(head + "/>")
     return Html(head + ">" + "".join(map(_markup, content)) + f"</{name}>")
 
+
 def text_width(text: str, size: float) -> float:
     return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.6 for c in text)
 
